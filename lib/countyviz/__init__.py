@@ -1,0 +1,36 @@
+"""countyviz: analytics for county economies on one tidy long table.
+
+The public API is re-exported here; implementation lives in small modules:
+``schema`` (the tidy table), ``catalog`` (indicators, regions, targets), ``io``
+(loaders), ``parsing`` and ``units`` (cleaning), ``ytd`` (year-to-date data),
+``data`` (the bundled data set).
+"""
+
+from .catalog import (
+    indicator_components,
+    label,
+    load_indicators,
+    load_regions,
+    load_sources,
+    load_targets,
+    region_children,
+)
+from .data import best_values, bundled_files, coverage, load_bundled
+from .errors import CountyvizError, DataError, DataWarning, Problem
+from .io import read_table, read_tidy, read_wide, tidy_from_frame, write_tidy
+from .parsing import parse_numbers
+from .schema import TIDY_COLUMNS, empty_tidy, period_year, validate_tidy
+from .units import conversion_factor, convert, normalise_unit
+from .ytd import full_year_estimate, parse_ytd_period, ytd_to_monthly, ytd_yoy
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "TIDY_COLUMNS", "CountyvizError", "DataError", "DataWarning", "Problem", "best_values",
+    "bundled_files",
+    "conversion_factor", "convert", "coverage", "empty_tidy", "full_year_estimate",
+    "indicator_components", "label", "load_bundled", "load_indicators", "load_regions",
+    "load_sources", "load_targets", "normalise_unit", "parse_numbers", "parse_ytd_period",
+    "period_year", "read_table", "read_tidy", "read_wide", "region_children", "tidy_from_frame",
+    "validate_tidy", "write_tidy", "ytd_to_monthly", "ytd_yoy",
+]
