@@ -18,7 +18,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
 from countyviz.io import atomic_path, write_tidy
 from countyviz.parsing import parse_numbers
 from countyviz.schema import TIDY_COLUMNS, validate_tidy

@@ -106,7 +106,7 @@ def load_regions() -> pd.DataFrame:
     --------
     >>> reg = load_regions()
     >>> reg.loc["620702", ["name_zh", "name_en", "level", "parent"]].tolist()
-    ['甘州区', 'Ganzhou Qu', 'district', '620700']
+    ['甘州区', 'Ganzhou District', 'district', '620700']
     """
     file = "data/catalog/regions.csv"
     df = _read("regions.csv", {"code": str, "parent": str, "province": str})
@@ -127,7 +127,7 @@ def load_sources() -> pd.DataFrame:
 
     Examples
     --------
-    >>> "census2020" in load_sources().index
+    >>> "census" in load_sources().index
     True
     """
     df = pd.read_csv(data_dir() / "sources.csv", keep_default_na=False)
@@ -146,8 +146,9 @@ def load_targets() -> pd.DataFrame:
     Examples
     --------
     >>> t = load_targets()
-    >>> t.loc[t["region"] == "620702", ["indicator", "target_year", "target_value"]].iloc[0].tolist()
-    ['gdp', 2020, 200.0]
+    >>> row = t.loc[t["region"] == "620702"].iloc[0]
+    >>> row["indicator"], int(row["target_year"]), float(row["target_value"])
+    ('gdp', 2020, 200.0)
     """
     file = "data/catalog/targets.csv"
     df = _read("targets.csv", {"target_id": str, "region": str})

@@ -23,7 +23,7 @@ from .parsing import parse_numbers
 from .schema import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, TIDY_COLUMNS, to_categories, validate_tidy
 
 __all__ = ["atomic_path", "read_table", "read_text", "read_tidy", "read_wide", "split_header_unit",
-           "tidy_from_frame", "write_tidy"]
+           "missing_cells", "tidy_from_frame", "write_tidy"]
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
@@ -119,7 +119,8 @@ def read_tidy(path: str | Path, *, check_codes: bool = True, source: str | None 
     DataFrame
         The tidy table (categorical text columns) in catalogue units. Figures printed as
         withheld or no-data markers are NaN; their locations are in
-        ``df.attrs["missing"]``.
+        ``df.attrs["missing"]`` (records of ``file, row, column, raw, reason``; see
+        :func:`missing_cells`).
 
     Raises
     ------
@@ -218,7 +219,7 @@ def tidy_from_frame(df: pd.DataFrame, *, file: str = "", rows: np.ndarray | None
         warnings.warn(f"{file}: {len(withheld)} withheld figure(s) ('*') read as missing, e.g. "
                       f"row {int(withheld['row'].iat[0])}", DataWarning, stacklevel=3)
     out = to_categories(df[list(TIDY_COLUMNS)].reset_index(drop=True))
-    out.attrs["missing"] = miss
+    out.attrs["missing"] = miss.to_dict("records")
     out.attrs["file"] = file
     return out
 
@@ -372,8 +373,20 @@ def read_wide(path: str | Path, *, layout: str = "indicators", region_col: str |
                           rows=tidy["_row"].to_numpy(), source=source or path.stem,
                           cell_columns={"value": cols, "unit": cols, "indicator": cols,
                                         "region": np.full(len(tidy), region_col)})
-    out.attrs["missing"] = pd.concat(miss_all, ignore_index=True)
+    out.attrs["missing"] = pd.concat(miss_all, ignore_index=True).to_dict("records")
     return out
+
+
+def missing_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """Where a loaded table had blank, no-data or withheld figures (file, row, column, raw, reason).
+
+    Examples
+    --------
+    >>> missing_cells(pd.DataFrame()).columns.tolist()
+    ['file', 'row', 'column', 'raw', 'reason']
+    """
+    return pd.DataFrame(df.attrs.get("missing", []),
+                        columns=["file", "row", "column", "raw", "reason"])
 
 
 @contextmanager
@@ -416,7 +429,8 @@ def write_tidy(df: pd.DataFrame, path: str | Path) -> Path:
     True
     """
     path = Path(path)
-    out = df[list(TIDY_COLUMNS)]
+    out = pd.DataFrame(df[list(TIDY_COLUMNS)])
+    out.attrs = {}
     with atomic_path(path) as tmp:
         if path.suffix.lower() in (".parquet", ".pq"):
             out.to_parquet(tmp, index=False)

@@ -103,7 +103,7 @@ def parse_numbers(
                 miss_raw.append("")
                 miss_reason.append("blank")
             continue
-        if cell is None or (isinstance(cell, float) and cell != cell):
+        if cell is None or cell is pd.NA or (isinstance(cell, float) and cell != cell):
             miss_rows.append(rows[i])
             miss_raw.append("")
             miss_reason.append("blank")

@@ -24,7 +24,7 @@ def load_units() -> pd.DataFrame:
 
     Examples
     --------
-    >>> load_units().loc["亿元", "factor"]
+    >>> float(load_units().loc["亿元", "factor"])
     100000000.0
     """
     df = pd.read_csv(catalog_path("units.csv"), dtype={"unit": str, "aliases": str})

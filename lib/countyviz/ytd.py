@@ -103,7 +103,7 @@ def ytd_yoy(df: pd.DataFrame) -> pd.DataFrame:
     --------
     >>> ytd = pd.DataFrame({"region": "R", "indicator": "x", "period": ["2022-08", "2023-08"],
     ...                     "value": [119.47, 141.76], "unit": "亿元"})
-    >>> round(ytd_yoy(ytd)["yoy_pct"].iloc[1], 2)
+    >>> round(float(ytd_yoy(ytd)["yoy_pct"].iloc[1]), 2)
     18.66
     """
     m = _monthly_frame(df)
