@@ -28,7 +28,7 @@ report: install
 test: install sysdeps
 	$(BIN)/ruff check lib tests benchmarks tools
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q tests lib/countyviz
-	$(BIN)/python -m pytest -q -p no:xdist --nbval --sanitize-with tests/nbval_sanitize.cfg notebooks
+	$(BIN)/python -m pytest -q -p no:xdist --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
 lint: install
 	$(BIN)/ruff check lib tests benchmarks tools

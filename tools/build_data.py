@@ -307,11 +307,11 @@ def build_geo(raw: Path, out: Path, regions: pd.DataFrame) -> None:
             gj = json.loads(f.read_text(encoding="utf-8-sig"))
             for feat in gj["features"]:
                 code = str(feat["properties"]["adcode"])
-                geom = shape(feat["geometry"]).simplify(0.003, preserve_topology=True)
+                geom = shape(feat["geometry"]).simplify(0.005, preserve_topology=True)
                 g = mapping(geom)
 
                 def rnd(c):
-                    return [rnd(x) for x in c] if isinstance(c[0], (list, tuple)) else [round(c[0], 4), round(c[1], 4)]
+                    return [rnd(x) for x in c] if isinstance(c[0], (list, tuple)) else [round(c[0], 3), round(c[1], 3)]
                 g = {"type": g["type"], "coordinates": rnd(g["coordinates"])}
                 feats.append({"type": "Feature", "id": code,
                               "properties": {"code": code, "name_zh": feat["properties"]["name"]},

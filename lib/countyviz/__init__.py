@@ -6,6 +6,7 @@ The public API is re-exported here; implementation lives in small modules:
 ``data`` (the bundled data set).
 """
 
+from . import notebook, plots
 from .catalog import (
     indicator_components,
     label,
@@ -20,6 +21,7 @@ from .errors import CountyvizError, DataError, DataWarning, Problem
 from .io import read_table, read_tidy, read_wide, tidy_from_frame, write_tidy
 from .parsing import parse_numbers
 from .schema import TIDY_COLUMNS, empty_tidy, period_year, validate_tidy
+from .summary import dataset_summary, describe_selection, selection_stats
 from .units import conversion_factor, convert, normalise_unit
 from .ytd import full_year_estimate, parse_ytd_period, ytd_to_monthly, ytd_yoy
 
@@ -32,5 +34,6 @@ __all__ = [
     "indicator_components", "label", "load_bundled", "load_indicators", "load_regions",
     "load_sources", "load_targets", "normalise_unit", "parse_numbers", "parse_ytd_period",
     "period_year", "read_table", "read_tidy", "read_wide", "region_children", "tidy_from_frame",
-    "validate_tidy", "write_tidy", "ytd_to_monthly", "ytd_yoy",
+    "validate_tidy", "write_tidy", "ytd_to_monthly", "ytd_yoy", "dataset_summary",
+    "describe_selection", "selection_stats", "notebook", "plots",
 ]

@@ -1,0 +1,41 @@
+"""Shared look of countyviz figures: fonts that carry Chinese, titles, unit-bearing axes."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ..catalog import label, load_indicators
+
+__all__ = ["CJK_FONT", "apply_style", "indicator_axis_title"]
+
+#: Font stack with CJK glyphs (Debian's fonts-noto-cjk provides Noto Sans CJK SC).
+CJK_FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+
+
+def indicator_axis_title(indicator: str, lang: str = "zh") -> str:
+    """Axis title with the indicator's name and unit.
+
+    Examples
+    --------
+    >>> indicator_axis_title("gdp", "en")
+    'Gross domestic product (亿元 = 100 million yuan)'
+    >>> indicator_axis_title("gdp", "zh")
+    '地区生产总值（亿元）'
+    """
+    from ..units import load_units
+    base = indicator.split("@")[0]
+    unit = "%" if "@" in indicator else load_indicators().at[base, "unit"]
+    name = label(base, "indicator", lang)
+    if lang == "zh":
+        return f"{name}（{unit}）"
+    unit_en = load_units().at[unit, "name_en"] if unit in load_units().index else unit
+    return f"{name} ({unit} = {unit_en})" if unit_en != unit and not unit.isascii() else f"{name} ({unit})"
+
+
+def apply_style(fig: go.Figure, title: str | None = None) -> go.Figure:
+    """Apply the countyviz layout (font with CJK glyphs, white template) in place; return fig."""
+    fig.update_layout(template="plotly_white", font={"family": CJK_FONT},
+                      margin={"l": 60, "r": 30, "t": 60, "b": 50})
+    if title is not None:
+        fig.update_layout(title={"text": title})
+    return fig
