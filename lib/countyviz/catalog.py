@@ -216,7 +216,14 @@ def label(code: str, kind: str = "indicator", lang: str = "zh") -> str:
     --------
     >>> label("gdp", lang="en"), label("gdp", lang="zh")
     ('Gross domestic product', '地区生产总值')
+    >>> label("industrial_output@yoy", lang="zh")
+    '工业总产值同比增速'
     """
+    if kind == "indicator" and "@" in code:
+        base, measure = code.split("@", 1)
+        suffix = {"yoy": ("同比增速", "year-on-year growth")}.get(measure, (measure, measure))
+        return (f"{label(base, kind, lang)}{suffix[0]}" if lang == "zh"
+                else f"{label(base, kind, lang)}, {suffix[1]}")
     cat = load_indicators() if kind == "indicator" else load_regions()
     col = "name_zh" if lang == "zh" else "name_en"
     return str(cat.at[code, col]) if code in cat.index else code

@@ -17,7 +17,10 @@ from plotly.io._base_renderers import MimetypeRenderer
 
 from .i18n import check_lang
 
-__all__ = ["CountyvizRenderer", "setup"]
+__all__ = ["INITIAL_RENDERER", "CountyvizRenderer", "setup"]
+
+#: plotly's default renderer before :func:`setup` (restored between warm-kernel runs).
+INITIAL_RENDERER = pio.renderers.default
 
 
 class CountyvizRenderer(MimetypeRenderer):
