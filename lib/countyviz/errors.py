@@ -24,12 +24,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        parts = [self.file or "<data>"]
+        parts = [self.file] if self.file else []
         if self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:
             parts.append(f"column {self.column!r}")
-        return ", ".join(parts) + ": " + self.message
+        return ", ".join(parts) + ": " + self.message if parts else self.message
 
 
 class CountyvizError(Exception):
