@@ -1,7 +1,8 @@
 """Plot builders: take tidy frames or results objects, return plotly figures (never compute)."""
 
 from .base import CJK_FONT, apply_style, indicator_axis_title
+from .growth import contribution_bars, contribution_waterfall, per_capita_bars, shift_share_bars
 from .overview import choropleth, coverage_chart, ranking_bar
 
-__all__ = ["CJK_FONT", "apply_style", "choropleth", "coverage_chart", "indicator_axis_title",
-           "ranking_bar"]
+__all__ = ["CJK_FONT", "apply_style", "choropleth", "contribution_bars", "contribution_waterfall",
+           "coverage_chart", "indicator_axis_title", "per_capita_bars", "ranking_bar", "shift_share_bars"]
