@@ -21,12 +21,20 @@ from .data import best_values, bundled_files, coverage, load_bundled
 from .errors import CountyvizError, DataError, DataWarning, Problem
 from .growth import annual_wide, cagr, index_numbers, real_series, yoy_growth
 from .io import read_table, read_tidy, read_wide, tidy_from_frame, write_tidy
+from .narrative import (
+    available_window,
+    benchmark_regions,
+    describe_contributions,
+    describe_per_capita,
+    describe_shift_share,
+    note,
+)
 from .parsing import parse_numbers
 from .percapita import per_capita_decomposition
 from .report import key_figures
 from .schema import TIDY_COLUMNS, empty_tidy, period_year, validate_tidy
 from .shiftshare import ShiftShareResult, shift_share, shift_share_tidy
-from .summary import dataset_summary, describe_selection, selection_stats
+from .summary import contribution_table, dataset_summary, describe_selection, selection_stats
 from .units import conversion_factor, convert, normalise_unit
 from .ytd import full_year_estimate, parse_ytd_period, ytd_to_monthly, ytd_yoy
 
@@ -43,5 +51,6 @@ __all__ = [
     "describe_selection", "selection_stats", "notebook", "plots", "ContributionResult",
     "contributions", "real_contributions", "annual_wide", "cagr", "index_numbers", "real_series",
     "yoy_growth", "per_capita_decomposition", "key_figures", "ShiftShareResult", "shift_share",
-    "shift_share_tidy",
+    "shift_share_tidy", "available_window", "benchmark_regions", "describe_contributions",
+    "describe_per_capita", "describe_shift_share", "contribution_table", "note",
 ]

@@ -42,7 +42,7 @@ TIDY_COLUMNS = REQUIRED_COLUMNS + tuple(OPTIONAL_COLUMNS)
 FLAGS = ("published", "derived", "estimated", "synthetic")
 PRICE_BASES = ("current", "comparable", "")
 PERIOD_PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])|Q[1-4])?$")
-_CATEGORICAL = ("region", "indicator", "period", "unit", "price_basis", "source", "flag")
+_CATEGORICAL = ("region", "indicator", "unit", "price_basis", "source", "flag")
 
 
 def empty_tidy() -> pd.DataFrame:
@@ -59,11 +59,14 @@ def empty_tidy() -> pd.DataFrame:
 
 
 def to_categories(df: pd.DataFrame) -> pd.DataFrame:
-    """Store the repeated text columns as categoricals (memory and speed)."""
+    """Store the repeated text columns (codes, units, sources) as categoricals (memory and speed)."""
     out = df.copy()
     for c in _CATEGORICAL:
         if c in out.columns and not isinstance(out[c].dtype, pd.CategoricalDtype):
             out[c] = out[c].astype("string").astype("category")
+    if "period" in out.columns:
+        # periods stay text (ordered comparisons such as period >= "2015" must work)
+        out["period"] = out["period"].astype("string")
     return out
 
 

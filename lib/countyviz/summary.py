@@ -7,7 +7,7 @@ import pandas as pd
 from .catalog import label, load_indicators
 from .i18n import t
 
-__all__ = ["dataset_summary", "describe_selection", "selection_stats"]
+__all__ = ["contribution_table", "dataset_summary", "describe_selection", "selection_stats"]
 
 
 def dataset_summary(df: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
@@ -82,3 +82,30 @@ def describe_selection(df: pd.DataFrame, indicator: str, period: str, lang: str 
              median=fmt.format(st["median"]), unit=load_indicators().at[indicator, "unit"],
              missing_text=missing_text)
     return Markdown(text.strip())
+
+
+def contribution_table(res, region: str, lang: str = "zh") -> pd.DataFrame:
+    """The last comparison of ``region`` as a readable table (localised column names).
+
+    Examples
+    --------
+    >>> from countyviz.contributions import contributions
+    >>> d = pd.DataFrame({"region": "r", "period": ["2019", "2020"] * 4, "indicator": ["gdp"] * 2
+    ...     + ["va_primary"] * 2 + ["va_secondary"] * 2 + ["va_tertiary"] * 2,
+    ...     "value": [100, 110, 10, 11, 40, 43, 50, 56.0]})
+    >>> contribution_table(contributions(d), "r", "en").columns.tolist()[:3]
+    ['Component', 'Start level', 'End level']
+    """
+    agg = res.aggregate[res.aggregate["region"] == region]
+    last = agg["period"].iloc[-1]
+    tab = res.table[(res.table["region"] == region) & (res.table["period"] == last)]
+    out = pd.DataFrame({
+        t("component", lang): [label(c, lang=lang) for c in tab["component"]],
+        t("level_start", lang): tab["level_start"].to_numpy(),
+        t("level_end", lang): tab["level"].to_numpy(),
+        t("change", lang): tab["change"].to_numpy(),
+        t("share_start_pct", lang): tab["share_start_pct"].to_numpy(),
+        t("contribution_pct", lang): tab["contribution_rate_pct"].to_numpy(),
+        t("pull_pp", lang): tab["pull_pp"].to_numpy(),
+    })
+    return out.round(2)

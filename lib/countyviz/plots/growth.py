@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..catalog import label
+from ..catalog import label, load_indicators
 from ..contributions import ContributionResult
 from ..errors import DataError
 from ..i18n import t
@@ -42,7 +42,8 @@ def contribution_waterfall(res: ContributionResult, region: str, period: str | N
     y = [row["level_start"]] + tab["change"].tolist()
     measure = ["absolute"] + ["relative"] * len(tab)
     resid = row["level"] - row["level_start"] - tab["change"].sum()
-    if abs(resid) > 1e-9 * max(1.0, abs(row["level"])):
+    decimals = int(load_indicators().at[res.aggregate_code, "decimals"])
+    if abs(resid) >= 0.5 * 10 ** -decimals:  # a residual that shows at the printed precision
         x.append(t("residual", lang))
         y.append(resid)
         measure.append("relative")
