@@ -433,7 +433,8 @@ def write_tidy(df: pd.DataFrame, path: str | Path) -> Path:
     out.attrs = {}
     with atomic_path(path) as tmp:
         if path.suffix.lower() in (".parquet", ".pq"):
-            out.to_parquet(tmp, index=False)
+            # dictionary-encoded codes: small files that load straight into categoricals
+            to_categories(out).to_parquet(tmp, index=False)
         else:
             out.to_csv(tmp, index=False, encoding="utf-8", float_format="%.10g")
     return path

@@ -33,6 +33,7 @@ countyviz.load_bundled()
 
 _RESET_CODE = """
 get_ipython().run_line_magic('reset', '-f')
+get_ipython().history_manager.reset(new_session=True)
 get_ipython().execution_count = 1
 import os as _cv_os, plotly.io as _cv_pio, pandas as _cv_pd, warnings as _cv_w
 _cv_os.chdir({cwd!r})

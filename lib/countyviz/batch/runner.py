@@ -108,14 +108,20 @@ def run_one(job: Job, out_dir: str | Path, *, engine: str = "warm", timeout: flo
 
         def _kill() -> None:
             fired.set()
-            _engine.pool.discard(km)
+            try:
+                # interrupt the running cell: the report ends with an error at once and
+                # the kernel is then discarded (never reused after a timeout)
+                km.interrupt_kernel()
+            except Exception:
+                pass
         timer = threading.Timer(timeout, _kill)
         timer.daemon = True
         timer.start()
     try:
         papermill.execute_notebook(str(job.notebook), str(tmp), parameters=job.parameters,
                                    engine_name=ENGINES[engine], kernel_name=kernel_name,
-                                   progress_bar=False, log_output=False, execution_timeout=timeout,
+                                   progress_bar=False, log_output=False,
+                                   execution_timeout=timeout,
                                    request_save_on_cell_execute=False)
     except PapermillExecutionError as err:
         status, error = "failed", f"{err.ename}: {err.evalue}"
@@ -128,10 +134,15 @@ def run_one(job: Job, out_dir: str | Path, *, engine: str = "warm", timeout: flo
             timer.cancel()
     if fired.is_set():
         status, error = "timeout", f"report exceeded the time limit of {timeout:g} s"
+        _engine.pool.discard_current()
     try:
         nb = nbformat.read(str(tmp), as_version=4) if tmp.stat().st_size else _error_notebook(job, error or "")
     except Exception:
         nb = _error_notebook(job, error or "no output")
+    for cell in nb.cells:
+        # papermill gives its injected cell a random id; a fixed one keeps reports reproducible
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
     try:
         region_name = label(job.region, "region", job.parameters.get("lang", "zh")) if job.region else ""
         title = f"{job.notebook.stem} · {region_name}" if region_name else job.notebook.stem
