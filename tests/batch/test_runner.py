@@ -97,3 +97,25 @@ def test_dask_local_cluster(tmp_path):
     assert sorted(e["status"] for e in s.entries) == ["ok", "ok"]
     assert (tmp_path / "index.html").exists()
     assert all(Path(tmp_path / e["html"]).exists() for e in s.entries)
+
+
+def test_ctrl_c_stops_cleanly(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    exe = Path(sys.executable).parent / "countyviz"
+    out = tmp_path / "out"
+    proc = subprocess.Popen([str(exe), "report", "-n", str(SLEEPY), "-r", "620702,620723,620724,620725",
+                             "-p", "seconds", "40", "--out", str(out), "--no-progress", "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and not list((out / "notebooks").glob(".*.ipynb")):
+        time.sleep(0.2)  # wait until reports are running
+    time.sleep(2)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr
+    assert not list(out.rglob(".*.ipynb")) and not list(out.rglob("*.part")), "no half-written files"
+    assert (out / "index.html").exists() and (out / "manifest.json").exists()

@@ -3,7 +3,7 @@
 Starting a kernel and importing pandas, plotly and statsmodels costs seconds per notebook,
 more than executing a short report. :class:`WarmKernelEngine` keeps one kernel per worker
 thread alive between runs. Before each run it resets the kernel: user namespace cleared
-(``%reset -f``), execution counter back to 1, countyviz's figure renderer and plotly's
+(``InteractiveShell.reset``), execution counter back to 1, countyviz's figure renderer and plotly's
 default renderer restored, working directory set. Library imports and the read-only data
 caches stay warm. A kernel that timed out or died is discarded and replaced.
 
@@ -32,8 +32,7 @@ countyviz.load_bundled()
 """
 
 _RESET_CODE = """
-get_ipython().run_line_magic('reset', '-f')
-get_ipython().history_manager.reset(new_session=True)
+get_ipython().reset(new_session=True)  # user namespace, output cache, history session
 get_ipython().execution_count = 1
 import os as _cv_os, plotly.io as _cv_pio, pandas as _cv_pd, warnings as _cv_w
 _cv_os.chdir({cwd!r})
@@ -53,6 +52,7 @@ class KernelPool:
     def __init__(self) -> None:
         self._local = threading.local()
         self._all: list[KernelManager] = []
+        self._clients: dict[int, object] = {}
         self._lock = threading.Lock()
         atexit.register(self.shutdown)
 
@@ -70,23 +70,34 @@ class KernelPool:
                 self._all.append(km)
         return km
 
-    @staticmethod
-    def _run(km: KernelManager, code: str, timeout: float = 60) -> None:
-        kc = km.client()
-        kc.start_channels()
-        try:
+    def client(self, km: KernelManager, timeout: float = 60):
+        """The kernel's long-lived client (started and ready once, reused for every run)."""
+        kc = self._clients.get(id(km))
+        if kc is None:
+            kc = km.client()
+            kc.start_channels()
             kc.wait_for_ready(timeout=timeout)
-            reply = kc.execute_interactive(code, store_history=False, timeout=timeout,
-                                           output_hook=lambda msg: None)
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"kernel set-up failed: {reply['content'].get('evalue')}")
-        finally:
-            kc.stop_channels()
+            kc.allow_stdin = False
+            self._clients[id(km)] = kc
+        return kc
+
+    def _run(self, km: KernelManager, code: str, timeout: float = 60) -> None:
+        kc = self.client(km, timeout)
+        reply = kc.execute_interactive(code, store_history=False, timeout=timeout,
+                                       output_hook=lambda msg: None)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"kernel set-up failed: {reply['content'].get('evalue')}")
 
     def reset(self, km: KernelManager, cwd: str) -> None:
         self._run(km, _RESET_CODE.format(cwd=cwd))
 
     def discard(self, km: KernelManager) -> None:
+        kc = self._clients.pop(id(km), None)
+        if kc is not None:
+            try:
+                kc.stop_channels()
+            except Exception:
+                pass
         try:
             km.shutdown_kernel(now=True)
         except Exception:
@@ -109,6 +120,12 @@ class KernelPool:
         with self._lock:
             kms, self._all = list(self._all), []
         for km in kms:
+            kc = self._clients.pop(id(km), None)
+            if kc is not None:
+                try:
+                    kc.stop_channels()
+                except Exception:
+                    pass
             try:
                 km.shutdown_kernel(now=True)
             except Exception:
@@ -136,8 +153,10 @@ class WarmKernelEngine(NBClientEngine):
             log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file)
         if final_kwargs.get("log") is None:
             final_kwargs.pop("log")
+        client = PapermillNotebookClient(nb_man, km=km, **final_kwargs)
+        client.kc = pool.client(km)  # reuse the ready client: no new channels, no readiness wait
         try:
-            return PapermillNotebookClient(nb_man, km=km, **final_kwargs).execute()
+            return client.execute()
         except BaseException:
             # a timed-out or interrupted kernel is in an unknown state: never reuse it
             pool.discard(km)
