@@ -97,7 +97,7 @@ def evaluate_targets(data: pd.DataFrame, targets: pd.DataFrame | None = None, *,
     >>> r = evaluate_targets(load_bundled(), make_target("620702", "gdp", 2020, 200),
     ...                      as_of=2017)
     >>> r[["latest_year", "target_level", "status"]].iloc[0].tolist()
-    [2017, 200.0, 'insufficient']
+    [2017, 200.0, 'moderate']
     """
     targets = plan_targets() if targets is None else validate_targets(targets)
     table = annual_table(data, as_of)
@@ -366,7 +366,7 @@ def backtest_targets(data: pd.DataFrame, targets: pd.DataFrame | None = None, *,
     >>> from countyviz.targets import plan_targets
     >>> b = backtest_targets(load_bundled(), plan_targets(["620702"]), as_of=2017)
     >>> b[["latest_year", "actual_met"]].iloc[0].tolist()
-    [2017, False]
+    [2017, True]
     """
     res = evaluate_targets(data, targets, as_of=as_of, **kwargs)
     full = annual_table(data)

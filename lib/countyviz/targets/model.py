@@ -104,7 +104,7 @@ def validate_targets(targets: pd.DataFrame, *, file: str = "targets",
     >>> validate_targets(t, file="my_targets.csv")
     Traceback (most recent call last):
     ...
-    countyviz.errors.DataError: my_targets.csv, row 1, column 'target_value': impossible target -5.0 for gdp, which cannot be negative
+    countyviz.errors.DataError: my_targets.csv, row 1, column 'target_value': impossible target -5 for gdp, which cannot be negative
     """
     t = targets.copy()
     for c in TARGET_COLUMNS:

@@ -412,6 +412,6 @@ def project(years, values, horizon: int, method: str = "auto", window: int = 15,
     --------
     >>> p = project([2016, 2017, 2018, 2019, 2020], [50, 54, 58, 63, 68], 3, method="loglinear")
     >>> round(float(p.frame()["median"].iloc[-1]), 1)
-    86.5
+    85.6
     """
     return project_many({"series": (years, values)}, horizon, method, window, engine)
