@@ -18,7 +18,8 @@ from .project import project_many
 from .series import annual_table, series_for
 from .status import classify, meets
 
-__all__ = ["RESULT_COLUMNS", "backtest_targets", "evaluate_targets", "required_cagr"]
+__all__ = ["RESULT_COLUMNS", "backtest_targets", "evaluate_targets", "required_cagr",
+           "target_projection"]
 
 RESULT_COLUMNS = [
     "target_id", "region", "indicator", "kind", "comparison", "target_year", "target_level",
@@ -383,3 +384,29 @@ def backtest_targets(data: pd.DataFrame, targets: pd.DataFrame | None = None, *,
     res["in95"] = (res["actual"] >= res["lo95"]) & (res["actual"] <= res["hi95"])
     res["error_pct"] = (res["projected"] / res["actual"] - 1) * 100
     return res
+
+
+def target_projection(data: pd.DataFrame, region: str, indicator: str, horizon: int = 5, *,
+                      as_of: int | None = None, method: str = "auto", fit_window: int = 15,
+                      engine: str = "fast"):
+    """History and projection of one series, for fan charts.
+
+    Returns ``(history, frame, projection)``: the observed annual values (Series by year),
+    the projection table (``year, model, median, lo80, hi80, lo95, hi95``; empty when no
+    projection is possible) and the :class:`Projection` itself (model, backtest errors,
+    note).
+
+    Examples
+    --------
+    >>> from countyviz import load_bundled
+    >>> h, f, p = target_projection(load_bundled(), "620702", "gdp", 3, as_of=2017)
+    >>> int(h.index.max()), f["year"].tolist()
+    (2017, [2018, 2019, 2020])
+    """
+    s, how = series_for(annual_table(data, as_of), region, indicator)
+    if s is None:
+        empty = pd.DataFrame(columns=["year", "model", "median", "lo80", "hi80", "lo95", "hi95"])
+        return pd.Series(dtype=float), empty, None
+    p = project_many({(region, indicator): (s.index.to_numpy(), s.to_numpy())}, horizon,
+                     method=method, window=fit_window, engine=engine)
+    return s, p.frame().drop(columns="key"), p
