@@ -119,3 +119,11 @@ def test_relative_growth_target_on_derived_series(data):
     assert r["status"] in ("on_track", "insufficient", "moving_away")
     assert 0 <= r["probability"] <= 1
     assert np.isfinite(r["projected"])
+
+
+def test_no_targets_and_no_series_at_all(data):
+    empty = evaluate_targets(data, make_target("620702", "gdp", 2020, 200).iloc[:0])
+    assert empty.empty and list(empty.columns) == RESULT_COLUMNS
+    # Shaanxi's province-level targets: none of their indicators is in the bundled data
+    r = evaluate_targets(data, plan_targets(["610000"]))
+    assert (r["status"] == "no_data").all() and (r["note"] != "").all()

@@ -101,6 +101,8 @@ def evaluate_targets(data: pd.DataFrame, targets: pd.DataFrame | None = None, *,
     [2017, 200.0, 'moderate']
     """
     targets = plan_targets() if targets is None else validate_targets(targets)
+    if targets.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in RESULT_COLUMNS})
     table = annual_table(data, as_of)
     ind = load_indicators()
     needed: dict[tuple[str, str], tuple[pd.Series | None, str]] = {}
@@ -129,6 +131,8 @@ def evaluate_targets(data: pd.DataFrame, targets: pd.DataFrame | None = None, *,
     have = {k: (s.index.to_numpy(dtype=int), s.to_numpy(dtype=float))
             for k, (s, _) in needed.items() if s is not None}
     last_years = [int(v[0].max()) for v in have.values()]
+    if not have:  # nothing to project: a placeholder keeps the array shapes
+        have[("", "")] = (np.array([], dtype=int), np.array([], dtype=float))
     horizon = int(np.clip(max([int(targets["target_year"].max()) - min(last_years)]
                               if last_years else [1]) + reach_horizon, 1, 60))
     proj = project_many(have, horizon, method=method, window=fit_window, engine=engine)
@@ -193,7 +197,7 @@ def evaluate_targets(data: pd.DataFrame, targets: pd.DataFrame | None = None, *,
     latest_value = np.where(lv, proj.last_value[idx], np.nan)
     out["n_obs"] = np.where(lv, proj.n_obs[idx], np.nan)
     # base year for status: the target's baseline year, else `window` years before the latest
-    series_list = [needed[k][0] for k in proj.keys]
+    series_list = [needed.get(k, (None, ""))[0] for k in proj.keys]
     for i in np.nonzero(lv & np.isnan(base_year))[0]:
         s = series_list[si[i]]
         cand = [y for y in s.index if y >= latest_year[i] - window and y < latest_year[i]]
