@@ -16,7 +16,8 @@ from .catalog import load_indicators, load_regions, region_children
 from .errors import DataError
 from .units import conversion_factor
 
-__all__ = ["MEASURES", "Panel", "bundled_panel", "measure", "nearest_peers", "peer_group"]
+__all__ = ["MEASURES", "Panel", "bundled_panel", "indicator_frame", "measure", "nearest_peers",
+           "peer_group"]
 
 MEASURES = ("level", "per_capita", "yoy", "cagr", "index", "share_of_parent", "rank",
             "percentile")
@@ -231,3 +232,35 @@ def bundled_panel() -> Panel:
     """Panel of the bundled data (cached)."""
     from .data import load_bundled
     return Panel(load_bundled())
+
+
+def indicator_frame(panel: Panel, regions: list[str], indicators: list[str], year: int,
+                    growth_years: int = 5) -> tuple[pd.DataFrame, list[str]]:
+    """Regions x indicators for one year, for composite indices. ``code@growth`` is the
+    average growth (%/year) over the ``growth_years`` before ``year``. Returns the frame
+    and the indicators with no data for any of the regions in that year (left out).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"region": "a", "indicator": "gdp", "period": ["2015", "2020"],
+    ...                   "value": [100.0, 161.05]})
+    >>> f, missing = indicator_frame(Panel(d), ["a"], ["gdp", "gdp@growth", "fai"], 2020)
+    >>> f.round(2).values.tolist(), missing
+    ([[161.05, 10.0]], ['fai'])
+    """
+    cols, missing = {}, []
+    for code in indicators:
+        base, _, kind = code.partition("@")
+        w = panel.wide(base).reindex(regions) if base in panel.indicators else None
+        if w is None or year not in w.columns or w[year].notna().sum() == 0:
+            missing.append(code)
+            continue
+        if kind == "growth":
+            y0 = year - growth_years
+            if y0 not in w.columns:
+                missing.append(code)
+                continue
+            cols[code] = ((w[year] / w[y0]) ** (1 / growth_years) - 1) * 100
+        else:
+            cols[code] = w[year]
+    return pd.DataFrame(cols, index=regions), missing

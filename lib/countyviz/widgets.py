@@ -19,7 +19,7 @@ from .errors import DataError
 from .i18n import t
 from .plots.compare import comparison_figure
 
-__all__ = ["ComparisonDashboard", "comparison_dashboard"]
+__all__ = ["ComparisonDashboard", "comparison_dashboard", "has_frontend"]
 
 CHARTS = ("line", "bar", "slope", "bump")
 
@@ -135,15 +135,34 @@ class ComparisonDashboard:
                        self.table])
 
 
+def has_frontend() -> bool:
+    """Whether the kernel serves a live front end (JupyterLab, Notebook, Voilà).
+
+    Jupyter Server sets ``JPY_SESSION_NAME`` for kernels it starts for a notebook and Voilà
+    sets ``VOILA_*`` variables; papermill, nbclient and nbval run kernels without them.
+    """
+    import os
+    return bool(os.environ.get("JPY_SESSION_NAME")) or any(k.startswith("VOILA_")
+                                                            for k in os.environ)
+
+
 def comparison_dashboard(regions: list[str] | None = None, indicator: str = "gdp",
                          how: str = "level", years: tuple[int, int] = (2005, 2021),
-                         lang: str = "zh", panel: Panel | None = None) -> W.Widget:
+                         lang: str = "zh", panel: Panel | None = None, force: bool = False):
     """Open the comparison dashboard in one call (JupyterLab or Voilà).
+
+    Without a front end (papermill, batch reports) it returns a short note instead: the
+    plotly widget would otherwise store megabytes of JavaScript and state in the executed
+    notebook. ``force=True`` builds the widget anyway.
 
     Examples
     --------
-    >>> w = comparison_dashboard(["620702"], lang="en")
+    >>> w = comparison_dashboard(["620702"], lang="en", force=True)
     >>> type(w).__name__
     'VBox'
     """
+    if not (force or has_frontend()):
+        from IPython.display import Markdown
+        return Markdown("*交互控件需在 JupyterLab 或 Voilà 中运行（`make lab`）。*" if lang == "zh"
+                        else "*The interactive widgets need JupyterLab or Voilà (`make lab`).*")
     return ComparisonDashboard(panel, regions, indicator, how, years, lang).widget()
