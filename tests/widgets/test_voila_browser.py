@@ -1,0 +1,87 @@
+"""The comparison notebook served by Voilà, driven in headless Chromium with Playwright."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = REPO / "test-artifacts"
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def voila(tmp_path):
+    port = _free_port()
+    log = open(tmp_path / "voila.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+         "--VoilaConfiguration.file_allowlist=['.*']", "--show_tracebacks=True",
+         str(REPO / "notebooks" / "30_compare.ipynb")], stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(url + "voila/static/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def _traces(page):
+    return page.evaluate("""() => {
+        const plots = [...document.querySelectorAll('.js-plotly-plot')];
+        const p = plots[plots.length - 1];
+        return p.data.map(t => ({name: t.name, y: Array.from(t.y || []).slice(0, 3)}));
+    }""")
+
+
+def test_dashboard_responds_to_selection_and_indicator(voila):
+    from playwright.sync_api import sync_playwright
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 2400})
+        page.goto(voila, timeout=180_000)
+        select = page.locator(".widget-select-multiple select").first
+        select.wait_for(timeout=180_000)
+        page.wait_for_function("""() => { const ps = document.querySelectorAll('.js-plotly-plot');
+            return ps.length > 0 && ps[ps.length - 1].data && ps[ps.length - 1].data.length === 5; }""",
+                               timeout=120_000)
+        before = _traces(page)
+        assert len(before) == 5  # the five default counties
+        # select two counties only
+        select.select_option(["620702", "620723"])
+        page.wait_for_function("""() => { const ps = document.querySelectorAll('.js-plotly-plot');
+            return ps[ps.length - 1].data.length === 2; }""", timeout=30_000)
+        two = _traces(page)
+        assert {t["name"] for t in two} == {"甘州区", "临泽县"}
+        # change the indicator: the values change
+        dropdown = page.locator(".widget-dropdown select").nth(1)
+        label = dropdown.locator("option", has_text="人均地区生产总值").first.get_attribute("value")
+        dropdown.select_option(label)
+        page.wait_for_function(f"""() => {{ const ps = document.querySelectorAll('.js-plotly-plot');
+            const d = ps[ps.length - 1].data; return d.length === 2 &&
+            Array.from(d[0].y).slice(0, 3).join() !== {two[0]['y']!r}.join(); }}""", timeout=30_000)
+        after = _traces(page)
+        assert after[0]["y"] != two[0]["y"]
+        page.screenshot(path=str(ARTIFACTS / "voila_dashboard.png"), full_page=True)
+        # an empty selection gives a message, not a stack trace
+        select.select_option([])
+        page.wait_for_selector("text=请至少选择一个地区", timeout=30_000)
+        assert page.locator("text=Traceback").count() == 0
+        browser.close()
