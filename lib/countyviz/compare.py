@@ -35,14 +35,8 @@ class Panel:
     """
 
     def __init__(self, data: pd.DataFrame):
-        d = data[data["period"].astype(str).str.fullmatch(r"\d{4}") & data["value"].notna()]
-        if "price_basis" in d.columns:
-            d = d[d["price_basis"].astype(str) != "comparable"]
-        if "flag" in d.columns and "source" in d.columns:
-            from .data import best_values
-            d = best_values(d)
-        self._d = d.assign(year=d["period"].astype(str).astype(int).to_numpy(),
-                           region=d["region"].astype(str), indicator=d["indicator"].astype(str))
+        from .data import annual_values
+        self._d = annual_values(data)
         self._cache: dict[str, pd.DataFrame] = {}
 
     @property
@@ -51,7 +45,7 @@ class Panel:
 
     def wide(self, indicator: str) -> pd.DataFrame:
         if indicator not in self._cache:
-            d = self._d[self._d["indicator"] == indicator].drop_duplicates(["region", "year"])
+            d = self._d[self._d["indicator"] == indicator]
             self._cache[indicator] = d.pivot(index="region", columns="year",
                                              values="value").sort_index(axis=1)
         return self._cache[indicator]

@@ -9,7 +9,8 @@ import pandas as pd
 from .paths import data_dir
 from .schema import TIDY_COLUMNS, to_categories
 
-__all__ = ["FLAG_PRIORITY", "best_values", "bundled_files", "coverage", "load_bundled"]
+__all__ = ["FLAG_PRIORITY", "annual_values", "best_values", "bundled_files", "coverage",
+           "load_bundled"]
 
 #: Which figure wins when several sources give one (region, indicator, period, price basis).
 FLAG_PRIORITY = {"published": 0, "estimated": 1, "derived": 2, "synthetic": 3}
@@ -94,3 +95,29 @@ def best_values(df: pd.DataFrame) -> pd.DataFrame:
     out = ok.assign(_rank=rank.to_numpy()).sort_values("_rank", kind="stable")
     out = out.drop_duplicates(key, keep="first").drop(columns="_rank")
     return out.sort_index()
+
+
+def annual_values(data: pd.DataFrame, as_of: int | None = None) -> pd.DataFrame:
+    """Annual figures only, one per (region, indicator, year), at current prices.
+
+    Keeps periods that are years, drops comparable-price figures, picks one figure per cell
+    with :func:`best_values` (when the table has ``flag`` and ``source``), and adds an integer
+    ``year`` column with ``region``/``indicator`` as plain strings. ``as_of`` drops later years.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"region": "r", "indicator": "gdp", "period": ["2019", "2020", "2020-06"],
+    ...                   "value": [1.0, 2.0, 0.9]})
+    >>> annual_values(d, as_of=2019)[["year", "value"]].values.tolist()
+    [[2019.0, 1.0]]
+    """
+    d = data[data["period"].astype(str).str.fullmatch(r"\d{4}") & data["value"].notna()]
+    if "price_basis" in d.columns:
+        d = d[d["price_basis"].astype(str) != "comparable"]
+    if "flag" in d.columns and "source" in d.columns:
+        d = best_values(d)
+    d = d.assign(year=d["period"].astype(str).astype(int).to_numpy(),
+                 region=d["region"].astype(str), indicator=d["indicator"].astype(str))
+    if as_of is not None:
+        d = d[d["year"] <= int(as_of)]
+    return d.drop_duplicates(["region", "indicator", "year"])

@@ -91,7 +91,8 @@ class KernelPool:
     def reset(self, km: KernelManager, cwd: str) -> None:
         self._run(km, _RESET_CODE.format(cwd=cwd))
 
-    def discard(self, km: KernelManager) -> None:
+    def _close(self, km: KernelManager) -> None:
+        """Stop the kernel's client channels and shut the kernel down (best effort)."""
         kc = self._clients.pop(id(km), None)
         if kc is not None:
             try:
@@ -102,6 +103,9 @@ class KernelPool:
             km.shutdown_kernel(now=True)
         except Exception:
             pass
+
+    def discard(self, km: KernelManager) -> None:
+        self._close(km)
         with self._lock:
             if km in self._all:
                 self._all.remove(km)
@@ -120,16 +124,7 @@ class KernelPool:
         with self._lock:
             kms, self._all = list(self._all), []
         for km in kms:
-            kc = self._clients.pop(id(km), None)
-            if kc is not None:
-                try:
-                    kc.stop_channels()
-                except Exception:
-                    pass
-            try:
-                km.shutdown_kernel(now=True)
-            except Exception:
-                pass
+            self._close(km)
 
 
 pool = KernelPool()

@@ -196,14 +196,9 @@ def evaluate_targets(data: pd.DataFrame, targets: pd.DataFrame | None = None, *,
     latest_year = np.where(lv, proj.last_year[idx], np.nan)
     latest_value = np.where(lv, proj.last_value[idx], np.nan)
     out["n_obs"] = np.where(lv, proj.n_obs[idx], np.nan)
-    # base year for status: the target's baseline year, else `window` years before the latest
+    # recent growth over `window` years; its first year is also the status base year when
+    # the target has no baseline year
     series_list = [needed.get(k, (None, ""))[0] for k in proj.keys]
-    for i in np.nonzero(lv & np.isnan(base_year))[0]:
-        s = series_list[si[i]]
-        cand = [y for y in s.index if y >= latest_year[i] - window and y < latest_year[i]]
-        if cand:
-            base_year[i] = min(cand)
-            base_value[i] = float(s.loc[base_year[i]])
     hist = np.full(T, np.nan)
     for i in np.nonzero(lv)[0]:
         s = series_list[si[i]]
@@ -211,6 +206,8 @@ def evaluate_targets(data: pd.DataFrame, targets: pd.DataFrame | None = None, *,
         if cand:
             y0 = min(cand)
             hist[i] = required_cagr(s.loc[y0], latest_value[i], latest_year[i] - y0)
+            if np.isnan(base_year[i]):
+                base_year[i], base_value[i] = y0, float(s.loc[y0])
     cmp = targets["comparison"].to_numpy()
     req_latest = required_cagr(latest_value, level, ty - latest_year)
     req_base = required_cagr(base_value, level, ty - base_year)

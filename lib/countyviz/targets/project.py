@@ -396,7 +396,7 @@ def project_many(series: dict, horizon: int, method: str = "auto", window: int =
             mean_log[rows], se_log[rows], df[rows] = mu, se, d
             model[rows] = m
             if method == "auto":
-                bt[rows] = E[sel, mi] if n else np.nan
+                bt[rows] = E[sel, mi]
     for i in range(N):
         if model[i] and n_obs[i] < 6 and not note[i]:
             note[i] = f"only {n_obs[i]} points: treat the projection as indicative"

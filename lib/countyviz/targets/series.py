@@ -8,11 +8,10 @@ as a percentage of its parent's.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..catalog import load_indicators, load_regions
-from ..data import best_values
+from ..data import annual_values
 
 __all__ = ["annual_table", "series_for"]
 
@@ -31,17 +30,7 @@ def annual_table(data: pd.DataFrame, as_of: int | None = None) -> pd.DataFrame:
     >>> annual_table(d).columns.tolist()
     [2019, 2020]
     """
-    d = data[data["period"].astype(str).str.fullmatch(r"\d{4}") & data["value"].notna()]
-    if "price_basis" in d.columns:
-        d = d[d["price_basis"].astype(str) != "comparable"]
-    if "flag" in d.columns and "source" in d.columns:
-        d = best_values(d)
-    year = d["period"].astype(str).astype(int)
-    d = d.assign(year=year.to_numpy(), region=d["region"].astype(str),
-                 indicator=d["indicator"].astype(str))
-    if as_of is not None:
-        d = d[d["year"] <= int(as_of)]
-    d = d.drop_duplicates(["region", "indicator", "year"])
+    d = annual_values(data, as_of)
     return d.pivot(index=["region", "indicator"], columns="year", values="value").sort_index(axis=1)
 
 
@@ -99,6 +88,3 @@ def series_for(table: pd.DataFrame, region: str, indicator: str) -> tuple[pd.Ser
         return None, "no year in which every member has a value"
     return None, f"no data for {indicator} in {region}"
 
-
-def _as_arrays(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    return s.index.to_numpy(dtype=int), s.to_numpy(dtype=float)
