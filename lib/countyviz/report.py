@@ -37,7 +37,10 @@ def key_figures(figures: dict[str, Any], labels: dict[str, str] | None = None) -
 
     Examples
     --------
-    >>> key_figures({"gdp_growth": 6.5}, {"gdp_growth": "GDP growth (%)"})  # doctest: +SKIP
+    Outside a notebook the bundle is printed as a dict:
+
+    >>> key_figures({"gdp_growth": 6.5}, {"gdp_growth": "GDP growth (%)"})  # doctest: +ELLIPSIS
+    {'application/vnd.countyviz.key-figures+json': {'figures': {'gdp_growth': 6.5}, ...| GDP growth (%) | 6.50 |'}
     """
     from IPython.display import display
     clean = {k: _clean(v) for k, v in figures.items()}
