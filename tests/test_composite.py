@@ -110,3 +110,22 @@ def test_preset_names_what_is_missing():
     use, missing = preset_indicators({"gdp_per_capita", "fai"})
     assert set(use) == {"gdp_per_capita", "fai@growth"}
     assert "income_urban" in missing and "rd_to_gdp" in missing
+
+
+def test_monte_carlo_centres_on_the_given_weights():
+    rng = np.random.default_rng(1)
+    f = pd.DataFrame(rng.lognormal(size=(30, 3)), columns=list("abc"))
+    w = {"a": 0.7, "b": 0.3, "c": 0.0}
+    # no perturbation and one normalisation: every draw is the nominal index
+    mc = monte_carlo_ranks(f, weights=w, draws=50, weight_spread=0.0, normalisations=("minmax",))
+    nominal = composite_index(f, weights=w).scores["rank"].astype(float)
+    assert (mc["rank_lo"] == mc["rank_hi"]).all()
+    assert mc["rank_median"].tolist() == nominal.tolist() == mc["rank_nominal"].tolist()
+    # a zero weight stays zero under perturbation: c cannot move any rank
+    g = f.assign(c=rng.permutation(f["c"].to_numpy()))
+    mc2 = monte_carlo_ranks(g, weights=w, draws=50, weight_spread=0.0, normalisations=("minmax",))
+    assert mc2["rank_median"].tolist() == mc["rank_median"].tolist()
+    with pytest.raises(DataError, match="not all zero"):
+        composite_index(f, weights={"a": 0, "b": 0})
+    with pytest.raises(DataError, match="not all zero"):
+        monte_carlo_ranks(f, weights={"a": -1, "b": 1})

@@ -37,15 +37,53 @@ def say(msg: str) -> None:
     print(msg, flush=True)
 
 
-def english_name(name: str) -> str:
+# The 55 minority nationalities as they appear in autonomous-area names, longest first.
+ETHNIC = sorted("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 "
+                "水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 "
+                "乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split(),
+                key=len, reverse=True)
+# Readings of polyphonic characters in place names (pypinyin picks the common-word reading:
+# 长 zhang, 乐 yue, 都 dou, 什 shen ...), then the official spellings that differ from them.
+PLACE_READINGS = {"长": "chang", "乐": "le", "都": "du", "什": "shi", "朝": "chao", "蚌": "beng"}
+PLACE_EXCEPTIONS = {"长子": "zhangzi", "乐亭": "laoting", "乐清": "yueqing", "闵行": "minhang",
+                    "六安": "lu'an", "单县": "Shan County", "浚县": "Xun County", "万柏林区": "Wanbailin District",
+                    "铅山": "yanshan", "曾都": "zengdu", "番禺": "panyu", "吐鲁番": "turpan", "莘县": "Shen County"}
+
+
+def _pinyin(stem: str) -> str:
     from pypinyin import lazy_pinyin
+    syll = lazy_pinyin(stem)  # phrase-aware, one syllable per character for Chinese text
+    if len(syll) != len(stem):
+        return "".join(syll).capitalize()
+    out, i = [], 0
+    while i < len(stem):
+        hit = next(((zh, py) for zh, py in PLACE_EXCEPTIONS.items()
+                    if " " not in py and stem.startswith(zh, i)), None)
+        if hit:
+            out.append(hit[1])
+            i += len(hit[0])
+        else:
+            out.append(PLACE_READINGS.get(stem[i], syll[i]))
+            i += 1
+    return "".join(out).capitalize()
+
+
+def english_name(name: str) -> str:
+    """Pinyin name with an English suffix, e.g. 民乐县 → Minle County, 长白朝鲜族自治县 →
+    Changbai Autonomous County."""
+    if " " in PLACE_EXCEPTIONS.get(name, ""):
+        return PLACE_EXCEPTIONS[name]
     for zh, en in SUFFIXES:
         if name.endswith(zh) and len(name) > len(zh):
             stem = name[: -len(zh)]
-            if zh in ("自治县", "自治州", "自治旗") and "族" in stem:
-                stem = stem[: stem.index("族") - 1] if stem.index("族") > 2 else stem
-            return "".join(lazy_pinyin(stem)).capitalize() + " " + en
-    return "".join(lazy_pinyin(name)).capitalize()
+            if zh.startswith("自治"):
+                while stem.endswith("族"):
+                    eth = next((e for e in [*ETHNIC, "各"] if stem.endswith(e + "族")), None)
+                    if eth is None:
+                        break
+                    stem = stem[: -len(eth) - 1] if len(stem) > len(eth) + 1 else eth
+            return _pinyin(stem) + " " + en
+    return _pinyin(name)
 
 
 def level_of(code: str, name: str) -> str:

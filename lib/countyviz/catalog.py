@@ -218,10 +218,13 @@ def label(code: str, kind: str = "indicator", lang: str = "zh") -> str:
     ('Gross domestic product', '地区生产总值')
     >>> label("industrial_output@yoy", lang="zh")
     '工业总产值同比增速'
+    >>> label("fai@growth", lang="en")
+    'Fixed-asset investment, growth'
     """
     if kind == "indicator" and "@" in code:
         base, measure = code.split("@", 1)
-        suffix = {"yoy": ("同比增速", "year-on-year growth")}.get(measure, (measure, measure))
+        suffix = {"yoy": ("同比增速", "year-on-year growth"),
+                  "growth": ("增速", "growth")}.get(measure, (measure, measure))
         return (f"{label(base, kind, lang)}{suffix[0]}" if lang == "zh"
                 else f"{label(base, kind, lang)}, {suffix[1]}")
     cat = load_indicators() if kind == "indicator" else load_regions()

@@ -241,6 +241,9 @@ def composite_index(frame: pd.DataFrame, directions: dict | None = None, *,
             raise ValueError(f"unknown weights {weights!r}: equal, entropy, pca or a mapping")
     else:
         w = pd.Series(weights, dtype=float).reindex(x.columns).fillna(0.0)
+        if (w < 0).any() or w.sum() <= 0:
+            raise DataError("weights must be non-negative and not all zero: "
+                            + ", ".join(f"{k}={v:g}" for k, v in w.items()))
         w = w / w.sum()
     n_missing = x.isna().sum(axis=1)
     score = aggregate(norm, w, aggregation)
@@ -258,15 +261,17 @@ def composite_index(frame: pd.DataFrame, directions: dict | None = None, *,
 
 
 def monte_carlo_ranks(frame: pd.DataFrame, directions: dict | None = None, *, draws: int = 1000,
-                      weight_spread: float = 0.25,
+                      weights: pd.Series | dict | None = None, weight_spread: float = 0.25,
                       normalisations: tuple[str, ...] = ("minmax", "zscore", "rank"),
                       aggregations: tuple[str, ...] = ("arithmetic",), seed: int = 0
                       ) -> pd.DataFrame:
     """Rank uncertainty: re-compute the index ``draws`` times with weights perturbed
     uniformly by ±``weight_spread`` (relative) and a random normalisation and aggregation.
 
-    Returns per region the median rank, the 5th–95th percentile rank interval, and the
-    nominal rank (equal weights, min-max, arithmetic). Vectorised over draws.
+    ``weights`` are the nominal weights (default equal; a mapping may leave indicators out,
+    which gives them weight 0). Returns per region the median rank, the 5th–95th percentile
+    rank interval, and the nominal rank (nominal weights, min-max, arithmetic). Regions
+    with missing indicators are left out. Vectorised over draws.
 
     Examples
     --------
@@ -284,7 +289,11 @@ def monte_carlo_ranks(frame: pd.DataFrame, directions: dict | None = None, *, dr
     for m in norms:  # put every normalisation on a comparable positive scale
         a = norms[m]
         norms[m] = 1 + (a - a.min(axis=0)) / (a.max(axis=0) - a.min(axis=0)) * 99
-    W = 1 + rng.uniform(-weight_spread, weight_spread, (draws, k))
+    base = (pd.Series(1.0, index=x.columns) if weights is None
+            else pd.Series(weights, dtype=float).reindex(x.columns).fillna(0.0))
+    if (base < 0).any() or base.sum() <= 0:
+        raise DataError("weights must be non-negative and not all zero")
+    W = base.to_numpy() * (1 + rng.uniform(-weight_spread, weight_spread, (draws, k)))
     W = W / W.sum(axis=1, keepdims=True)
     which_n = rng.integers(len(normalisations), size=draws)
     which_a = rng.integers(len(aggregations), size=draws)
@@ -297,7 +306,7 @@ def monte_carlo_ranks(frame: pd.DataFrame, directions: dict | None = None, *, dr
             A = norms[m]
             S = W[sel] @ A.T if agg == "arithmetic" else np.exp(W[sel] @ np.log(A).T)
             ranks[sel] = (-S).argsort(axis=1).argsort(axis=1) + 1
-    nominal = composite_index(x, directions).scores["rank"]
+    nominal = composite_index(x, directions, weights=(base / base.sum()).to_dict()).scores["rank"]
     return pd.DataFrame({
         "rank_nominal": nominal.astype(float),
         "rank_median": np.median(ranks, axis=0),

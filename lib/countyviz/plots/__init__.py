@@ -9,6 +9,7 @@ from .compare import (
     rank_interval_chart,
     ranking_bars,
     scatter_chart,
+    score_bars,
     slope_chart,
 )
 from .growth import contribution_bars, contribution_waterfall, per_capita_bars, shift_share_bars
@@ -19,4 +20,4 @@ __all__ = ["CJK_FONT", "apply_style", "choropleth", "contribution_bars", "contri
            "coverage_chart", "indicator_axis_title", "per_capita_bars", "ranking_bar", "shift_share_bars",
            "STATUS_COLOURS", "fan_chart", "milestone_chart", "status_table", "bump_chart",
            "comparison_figure", "line_chart", "parallel_chart", "rank_interval_chart", "ranking_bars",
-           "scatter_chart", "slope_chart"]
+           "scatter_chart", "score_bars", "slope_chart"]

@@ -10,7 +10,7 @@ from ..i18n import t
 from .base import apply_style
 
 __all__ = ["bump_chart", "comparison_figure", "line_chart", "parallel_chart", "rank_interval_chart",
-           "ranking_bars", "scatter_chart", "slope_chart"]
+           "ranking_bars", "scatter_chart", "score_bars", "slope_chart"]
 
 
 def _name(code: str, lang: str) -> str:
@@ -140,7 +140,8 @@ def parallel_chart(norm: pd.DataFrame, scores: pd.Series, lang: str = "zh") -> g
     return fig
 
 
-def rank_interval_chart(mc: pd.DataFrame, lang: str = "zh", top: int = 30) -> go.Figure:
+def rank_interval_chart(mc: pd.DataFrame, lang: str = "zh", top: int = 30,
+                        title: str | None = None) -> go.Figure:
     """Median rank with the 5–95 % rank interval from :func:`monte_carlo_ranks`.
 
     Examples
@@ -157,10 +158,28 @@ def rank_interval_chart(mc: pd.DataFrame, lang: str = "zh", top: int = 30) -> go
                  "array": (d["rank_hi"] - d["rank_median"]).tolist(),
                  "arrayminus": (d["rank_median"] - d["rank_lo"]).tolist()},
         marker={"size": 9, "color": "#3182bd"}))
-    apply_style(fig)
+    apply_style(fig, title)
     fig.update_yaxes(autorange="reversed")
-    fig.update_layout(xaxis_title="rank (median, 5–95 %)" if lang == "en"
-                      else "名次（中位数，5–95% 区间）")
+    fig.update_layout(xaxis_title=t("exp_rank_axis", lang))
+    return fig
+
+
+def score_bars(scores: pd.DataFrame, lang: str = "zh", top: int = 30) -> go.Figure:
+    """Composite scores of the ``top`` regions as horizontal bars, best at the top
+    (``scores`` as in :attr:`countyviz.composite.CompositeResult.scores`).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"score": [40.0, 90.0], "rank": [2, 1]}, index=["620702", "620723"])
+    >>> score_bars(s, "en").data[0].y
+    ('Linze County', 'Ganzhou District')
+    """
+    d = scores.dropna(subset=["score"]).sort_values("score", ascending=False).head(top)
+    fig = go.Figure(go.Bar(x=d["score"].round(2), y=[_name(r, lang) for r in d.index],
+                           orientation="h", marker_color="#3182bd"))
+    apply_style(fig, t("exp_title", lang))
+    fig.update_yaxes(autorange="reversed")  # best at the top
+    fig.update_layout(xaxis_title=t("exp_score", lang), height=max(300, 22 * len(d) + 120))
     return fig
 
 

@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -31,12 +32,15 @@ def voila(tmp_path):
          "--VoilaConfiguration.file_allowlist=['.*']", "--show_tracebacks=True",
          str(REPO / "notebooks" / "30_compare.ipynb")], stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(120):
+    for _ in range(240):
         try:
             urllib.request.urlopen(url + "voila/static/", timeout=1)
             break
+        except urllib.error.HTTPError:  # the server answers, even if with 404
+            break
         except OSError:
-            time.sleep(0.5)
+            assert proc.poll() is None, (tmp_path / "voila.log").read_text()
+            time.sleep(0.25)
     yield url
     proc.terminate()
     proc.wait(10)
@@ -44,7 +48,7 @@ def voila(tmp_path):
 
 def _traces(page):
     return page.evaluate("""() => {
-        const plots = [...document.querySelectorAll('.js-plotly-plot')];
+        const plots = [...document.querySelectorAll('.cv-dash-figure.js-plotly-plot, .cv-dash-figure .js-plotly-plot')];
         const p = plots[plots.length - 1];
         return p.data.map(t => ({name: t.name, y: Array.from(t.y || []).slice(0, 3)}));
     }""")
@@ -57,29 +61,29 @@ def test_dashboard_responds_to_selection_and_indicator(voila):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 2400})
         page.goto(voila, timeout=180_000)
-        select = page.locator(".widget-select-multiple select").first
+        select = page.locator(".cv-dash-regions select")
         select.wait_for(timeout=180_000)
-        page.wait_for_function("""() => { const ps = document.querySelectorAll('.js-plotly-plot');
+        page.wait_for_function("""() => { const ps = document.querySelectorAll('.cv-dash-figure.js-plotly-plot, .cv-dash-figure .js-plotly-plot');
             return ps.length > 0 && ps[ps.length - 1].data && ps[ps.length - 1].data.length === 5; }""",
                                timeout=120_000)
         before = _traces(page)
         assert len(before) == 5  # the five default counties
         # select two counties only
-        select.select_option(["620702", "620723"])
-        page.wait_for_function("""() => { const ps = document.querySelectorAll('.js-plotly-plot');
+        select.select_option(label=["甘州区 620702", "临泽县 620723"])
+        page.wait_for_function("""() => { const ps = document.querySelectorAll('.cv-dash-figure.js-plotly-plot, .cv-dash-figure .js-plotly-plot');
             return ps[ps.length - 1].data.length === 2; }""", timeout=30_000)
         two = _traces(page)
         assert {t["name"] for t in two} == {"甘州区", "临泽县"}
         # change the indicator: the values change
-        dropdown = page.locator(".widget-dropdown select").nth(1)
+        dropdown = page.locator(".cv-dash-indicator select")
         label = dropdown.locator("option", has_text="人均地区生产总值").first.get_attribute("value")
         dropdown.select_option(label)
-        page.wait_for_function(f"""() => {{ const ps = document.querySelectorAll('.js-plotly-plot');
+        page.wait_for_function(f"""() => {{ const ps = document.querySelectorAll('.cv-dash-figure.js-plotly-plot, .cv-dash-figure .js-plotly-plot');
             const d = ps[ps.length - 1].data; return d.length === 2 &&
             Array.from(d[0].y).slice(0, 3).join() !== {two[0]['y']!r}.join(); }}""", timeout=30_000)
         after = _traces(page)
         assert after[0]["y"] != two[0]["y"]
-        page.screenshot(path=str(ARTIFACTS / "voila_dashboard.png"), full_page=True)
+        page.locator(".cv-dash").screenshot(path=str(ARTIFACTS / "voila_dashboard.png"))
         # an empty selection gives a message, not a stack trace
         select.select_option([])
         page.wait_for_selector("text=请至少选择一个地区", timeout=30_000)
