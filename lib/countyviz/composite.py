@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError
+from .i18n import t
 
 __all__ = ["CORE_PRESET", "aggregate", "aggregate_tree", "composite_index", "entropy_weights", "monte_carlo_ranks",
            "normalise", "pca_weights", "preset_indicators", "topsis"]
@@ -207,11 +208,11 @@ class CompositeResult:
 def composite_index(frame: pd.DataFrame, directions: dict | None = None, *,
                     weights: str | dict = "equal", normalisation: str = "minmax",
                     aggregation: str = "arithmetic", targets: dict | None = None,
-                    max_missing: float = 0.34) -> CompositeResult:
+                    max_missing: float = 0.34, lang: str = "en") -> CompositeResult:
     """Build a composite index in one call (normalise → weight → aggregate).
 
     ``weights``: ``"equal"``, ``"entropy"``, ``"pca"`` or a manual mapping. Geometric
-    aggregation rescales min-max scores to 1–100 first.
+    aggregation rescales min-max scores to 1–100 first. ``lang`` is the language of the notes.
 
     Examples
     --------
@@ -249,12 +250,10 @@ def composite_index(frame: pd.DataFrame, directions: dict | None = None, *,
     score = aggregate(norm, w, aggregation)
     too_many = n_missing / x.shape[1] > max_missing
     if too_many.any():
-        notes.append(f"{int(too_many.sum())} region(s) miss more than {max_missing:.0%} of the "
-                     "indicators and get no score")
+        notes.append(t("composite_no_score", lang, n=int(too_many.sum()), share=f"{max_missing:.0%}"))
     score[too_many] = np.nan
     if (n_missing[~too_many] > 0).any():
-        notes.append("regions with some missing indicators are scored on the ones they have "
-                     "(weights re-scaled)")
+        notes.append(t("composite_partial", lang))
     scores = pd.DataFrame({"score": score, "rank": score.rank(ascending=False, method="min")
                            .astype("Int64"), "n_missing": n_missing})
     return CompositeResult(scores, norm, w, notes)

@@ -84,6 +84,16 @@ def test_dashboard_responds_to_selection_and_indicator(voila):
         after = _traces(page)
         assert after[0]["y"] != two[0]["y"]
         page.locator(".cv-dash").screenshot(path=str(ARTIFACTS / "voila_dashboard.png"))
+        # the composite-index explorer: entropy weights move the scores
+        scores = """() => { const p = document.querySelector('.cv-exp-scores.js-plotly-plot');
+            return p && p.data && p.data.length ? Array.from(p.data[0].x).join() : null; }"""
+        page.wait_for_function(scores, timeout=30_000)
+        equal = page.evaluate(scores)
+        page.locator(".cv-exp-scheme select").select_option(label="熵权法")
+        page.wait_for_function(f"() => ({scores})() !== {equal!r}", timeout=30_000)
+        ranks = page.evaluate("""() => document.querySelector('.cv-exp-ranks.js-plotly-plot').data[0].x.length""")
+        assert ranks > 5
+        page.locator(".cv-exp").screenshot(path=str(ARTIFACTS / "voila_composite_explorer.png"))
         # an empty selection gives a message, not a stack trace
         select.select_option([])
         page.wait_for_selector("text=请至少选择一个地区", timeout=30_000)

@@ -159,7 +159,8 @@ def rank_interval_chart(mc: pd.DataFrame, lang: str = "zh", top: int = 30,
                  "arrayminus": (d["rank_median"] - d["rank_lo"]).tolist()},
         marker={"size": 9, "color": "#3182bd"}))
     apply_style(fig, title)
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", tickmode="linear")  # a label for every region
+    fig.update_layout(height=max(300, 22 * len(d) + 120))
     fig.update_layout(xaxis_title=t("exp_rank_axis", lang))
     return fig
 
@@ -178,7 +179,7 @@ def score_bars(scores: pd.DataFrame, lang: str = "zh", top: int = 30) -> go.Figu
     fig = go.Figure(go.Bar(x=d["score"].round(2), y=[_name(r, lang) for r in d.index],
                            orientation="h", marker_color="#3182bd"))
     apply_style(fig, t("exp_title", lang))
-    fig.update_yaxes(autorange="reversed")  # best at the top
+    fig.update_yaxes(autorange="reversed", tickmode="linear")  # best at the top, every label
     fig.update_layout(xaxis_title=t("exp_score", lang), height=max(300, 22 * len(d) + 120))
     return fig
 

@@ -153,7 +153,7 @@ class CompositeExplorer:
             x = self.frame[use]
             res = composite_index(x, self.directions, weights=w[use].to_dict(),
                                   normalisation=self.normalisation.value,
-                                  aggregation=self.aggregation.value)
+                                  aggregation=self.aggregation.value, lang=lang)
             norms = NORMS if self.vary_norm.value else (self.normalisation.value,)
             mc = monte_carlo_ranks(x, self.directions, draws=self.draws, weights=w[use],
                                    weight_spread=self.spread.value, normalisations=norms,
