@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 REPORT_DIR ?= reports
 
-.PHONY: install sysdeps report test lint bench lab data clean
+.PHONY: install sysdeps report test lint bench lab data workshop datadict clean
 
 install: $(STAMP)
 
@@ -28,7 +28,7 @@ report: install
 test: install sysdeps
 	$(BIN)/ruff check lib tests benchmarks tools
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q tests lib/countyviz
-	$(BIN)/python -m pytest -q -p no:xdist --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+	$(BIN)/python -m pytest -q -p no:xdist --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks workshop/solutions
 
 lint: install
 	$(BIN)/ruff check lib tests benchmarks tools
@@ -38,6 +38,10 @@ bench: install
 
 lab: install
 	$(BIN)/jupyter lab notebooks
+
+# Regenerate workshop/learner and workshop/solutions from workshop/source (and run the solutions).
+workshop: install
+	$(BIN)/python tools/build_workshop.py --execute
 
 # Rebuild data/ from the raw sources in ../shared (maintainers only; needs the [build] extra).
 data: install

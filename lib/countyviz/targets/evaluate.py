@@ -33,17 +33,20 @@ _LEVEL_KINDS = ("level", "milestone", "share", "cagr", "change_vs_baseline")
 def required_cagr(current, target, years):
     """Average annual growth (%) needed to go from ``current`` to ``target`` in ``years``.
 
+    Scalars give a float, arrays an array (NaN where the growth is undefined).
+
     Examples
     --------
     Doubling in ten years needs 7.18 % a year (2 ** (1/10) - 1):
 
-    >>> round(float(required_cagr(100.0, 200.0, 10)), 2)
+    >>> round(required_cagr(100.0, 200.0, 10), 2)
     7.18
     """
     current, target, years = (np.asarray(a, dtype=float) for a in (current, target, years))
     with np.errstate(divide="ignore", invalid="ignore"):
         out = ((target / current) ** (1 / years) - 1) * 100
-    return np.where((years > 0) & (current > 0) & (target > 0), out, np.nan)
+    out = np.where((years > 0) & (current > 0) & (target > 0), out, np.nan)
+    return float(out) if out.ndim == 0 else out
 
 
 def _value_at(s: pd.Series | None, year) -> float:
