@@ -37,7 +37,7 @@ bench: install
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 lab: install
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks
 
 # Regenerate workshop/learner and workshop/solutions from workshop/source (and run the solutions).
 workshop: install

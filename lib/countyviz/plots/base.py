@@ -32,6 +32,21 @@ def indicator_axis_title(indicator: str, lang: str = "zh") -> str:
     return f"{name} ({unit} = {unit_en})" if unit_en != unit and not unit.isascii() else f"{name} ({unit})"
 
 
+def unit_label(unit: str, lang: str = "zh") -> str:
+    """A unit as readers of ``lang`` expect it (the catalogue's English name in English).
+
+    Examples
+    --------
+    >>> unit_label("亿元", "en"), unit_label("亿元", "zh"), unit_label("%", "en")
+    ('100 million yuan', '亿元', '%')
+    """
+    from ..units import load_units
+    if lang == "zh" or not unit or unit.isascii():
+        return unit
+    units = load_units()
+    return str(units.at[unit, "name_en"]) if unit in units.index else unit
+
+
 def apply_style(fig: go.Figure, title: str | None = None) -> go.Figure:
     """Apply the countyviz layout (font with CJK glyphs, white template) in place; return fig."""
     fig.update_layout(template="plotly_white", font={"family": CJK_FONT},

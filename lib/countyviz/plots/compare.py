@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from ..catalog import label
 from ..i18n import t
-from .base import apply_style
+from .base import apply_style, unit_label
 
 __all__ = ["bump_chart", "comparison_figure", "line_chart", "parallel_chart", "rank_interval_chart",
            "ranking_bars", "scatter_chart", "score_bars", "slope_chart"]
@@ -35,7 +35,7 @@ def line_chart(m: pd.DataFrame, indicator: str, how: str = "level", lang: str = 
     for r, g in m.groupby("region", sort=False):
         fig.add_scatter(x=g["year"], y=g["value"], mode="lines+markers", name=_name(r, lang))
     apply_style(fig, _title(indicator, how, lang))
-    unit = m["unit"].iloc[0] if "unit" in m.columns and len(m) else ""
+    unit = unit_label(m["unit"].iloc[0], lang) if "unit" in m.columns and len(m) else ""
     fig.update_layout(xaxis_title=t("year", lang), yaxis_title=unit,
                       yaxis_type="log" if log else "linear")
     if how == "rank":

@@ -63,6 +63,9 @@ class ComparisonDashboard:
         self.log = W.Checkbox(value=False)
         self.chart = W.ToggleButtons()
         self.language = W.ToggleButtons(options=[(t(f"lang_{c}", c), c) for c in LANGS], value=lang)
+        for w in (self.search, self.prefecture, self.select, self.indicator, self.measure,
+                  self.years, self.chart, self.language):
+            w.style.description_width = "9em"
         self.message = W.HTML()
         self.download = W.HTML()
         self.table = W.HTML()
@@ -101,6 +104,7 @@ class ComparisonDashboard:
         with self._quiet():
             self.search.placeholder = self.search.description = t("cmp_search", lang)
             self.prefecture.options = [("—", "")] + [(label(p, "region", lang), p) for p in prefectures]
+            self.prefecture.value = ""
             self.prefecture.description = t("cmp_prefecture", lang)
             self.select.options = self._options
             self.select.value = tuple(r for r in regions if r in set(self._pool))
