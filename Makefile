@@ -43,6 +43,10 @@ lab: install
 workshop: install
 	$(BIN)/python tools/build_workshop.py --execute
 
+# Regenerate docs/data_dictionary.md from the catalogues and the bundled data.
+datadict: install
+	$(BIN)/countyviz datadict
+
 # Rebuild data/ from the raw sources in ../shared (maintainers only; needs the [build] extra).
 data: install
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev,build]"

@@ -105,6 +105,17 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_datadict(args: argparse.Namespace) -> int:
+    from .datadict import data_dictionary, write_data_dictionary
+    if args.check:
+        if not Path(args.out).exists() or Path(args.out).read_text(encoding="utf-8") != data_dictionary():
+            print(f"{args.out} is out of date: run `make datadict`", file=sys.stderr)
+            return 1
+        return 0
+    print(f"wrote {write_data_dictionary(args.out)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="countyviz", description="County-economy analytics: batch reports "
                                  "from parameterized notebooks.")
@@ -140,6 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
     n = sub.add_parser("notebooks", help="list the bundled notebooks and their batch settings",
                        description="List notebooks with their region parameter and required data.")
     n.set_defaults(func=cmd_notebooks)
+    d = sub.add_parser("datadict", help="write the data dictionary (indicators, regions, targets, sources)",
+                       description="Generate the Markdown data dictionary from the catalogues and the "
+                       "bundled data.")
+    d.add_argument("-o", "--out", default=str(REPO / "docs" / "data_dictionary.md"),
+                   help="output file (default: docs/data_dictionary.md)")
+    d.add_argument("--check", action="store_true", help="exit 1 if the file differs from a fresh build")
+    d.set_defaults(func=cmd_datadict)
     return ap
 
 
