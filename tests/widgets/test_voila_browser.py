@@ -90,7 +90,13 @@ def test_dashboard_responds_to_selection_and_indicator(voila):
         page.wait_for_function(scores, timeout=30_000)
         equal = page.evaluate(scores)
         page.locator(".cv-exp-scheme select").select_option(label="熵权法")
-        page.wait_for_function(f"() => ({scores})() !== {equal!r}", timeout=30_000)
+        try:  # a busy machine (two browsers, two kernels on two cores) can take a while
+            page.wait_for_function(f"() => ({scores})() !== {equal!r}", timeout=90_000)
+        except Exception:
+            state = page.evaluate("""() => ({scheme: document.querySelector('.cv-exp-scheme select').value,
+                message: document.querySelector('.cv-exp-message').innerText,
+                sliders: [...document.querySelectorAll('.cv-exp .widget-readout')].map(e => e.innerText)})""")
+            pytest.fail(f"scores did not change after choosing entropy weights; page state: {state}")
         ranks = page.evaluate("""() => document.querySelector('.cv-exp-ranks.js-plotly-plot').data[0].x.length""")
         assert ranks > 5
         page.locator(".cv-exp").screenshot(path=str(ARTIFACTS / "voila_composite_explorer.png"))
