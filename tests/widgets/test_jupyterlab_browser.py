@@ -88,3 +88,12 @@ def test_comparison_notebook_runs_and_widget_responds_in_jupyterlab(lab):
         assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
                             ).filter(has_text="Traceback").count() == 0
         browser.close()
+
+
+def test_widget_extensions_are_installed_and_enabled():
+    r = subprocess.run([sys.executable, "-m", "jupyter", "labextension", "list"],
+                       capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    text = r.stdout + r.stderr
+    for ext in ("@jupyter-widgets/jupyterlab-manager", "jupyterlab-plotly", "anywidget"):
+        line = next((ln for ln in text.splitlines() if ext in ln), "")
+        assert "enabled" in line and "OK" in line, f"{ext} not enabled:\n{text}"
