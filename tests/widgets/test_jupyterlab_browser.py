@@ -3,27 +3,17 @@ runs it, and the dashboard widget renders and responds (widget extensions workin
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_helpers import CHROMIUM, free_port, serve
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO / "test-artifacts"
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 FIGURE = "document.querySelector('.cv-dash-figure.js-plotly-plot')"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -32,31 +22,18 @@ def lab(tmp_path):
     work = tmp_path / "nb"
     work.mkdir()
     shutil.copy(REPO / "notebooks" / "30_compare.ipynb", work)
-    port = _free_port()
-    log = tmp_path / "lab.log"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
-         f"--ServerApp.root_dir={work}", "--LabApp.expose_app_in_browser=True",
-         "--LabApp.news_url=None", "--allow-root",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         f"--LabApp.user_settings_dir={tmp_path / 'settings'}",
-         f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}"],
-        stdout=log.open("w"), stderr=subprocess.STDOUT,
-        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")})
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(url + "api/status", timeout=1)
-            break
-        except urllib.error.HTTPError:
-            break
-        except OSError:
-            assert proc.poll() is None, log.read_text()
-            time.sleep(0.25)
-    yield url
-    proc.terminate()
-    proc.wait(20)
+    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
+           "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
+           f"--ServerApp.root_dir={work}", "--LabApp.expose_app_in_browser=True",
+           "--LabApp.news_url=None", "--allow-root",
+           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+           f"--LabApp.user_settings_dir={tmp_path / 'settings'}",
+           f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}"]
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    with serve(cmd, url + "api/status", tmp_path / "lab.log", env):
+        yield url
 
 
 def test_comparison_notebook_runs_and_widget_responds_in_jupyterlab(lab):

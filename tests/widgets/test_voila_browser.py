@@ -1,49 +1,25 @@
 """The comparison notebook served by Voilà, driven in headless Chromium with Playwright."""
 
-import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_helpers import CHROMIUM, free_port, serve
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = REPO / "test-artifacts"
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def voila(tmp_path):
-    port = _free_port()
-    log = open(tmp_path / "voila.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-         "--VoilaConfiguration.file_allowlist=['.*']", "--show_tracebacks=True",
-         str(REPO / "notebooks" / "30_compare.ipynb")], stdout=log, stderr=subprocess.STDOUT)
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(url + "voila/static/", timeout=1)
-            break
-        except urllib.error.HTTPError:  # the server answers, even if with 404
-            break
-        except OSError:
-            assert proc.poll() is None, (tmp_path / "voila.log").read_text()
-            time.sleep(0.25)
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+           "--VoilaConfiguration.file_allowlist=['.*']", "--show_tracebacks=True",
+           str(REPO / "notebooks" / "30_compare.ipynb")]
+    with serve(cmd, url + "voila/static/", tmp_path / "voila.log"):
+        yield url
 
 
 def _traces(page):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+from contextlib import contextmanager
 from copy import deepcopy
 
 import pandas as pd
@@ -62,3 +63,18 @@ def message_html(text: str) -> str:
     """A problem shown in the widget instead of a stack trace."""
     import html
     return f"<p style='color:#b30000'>⚠ {html.escape(text)}</p>"
+
+
+class Quiet:
+    """Mixin for widget classes: ``with self._quiet():`` changes several widgets without
+    recomputing after each change (``update`` returns early while ``_muted``)."""
+
+    _muted = False
+
+    @contextmanager
+    def _quiet(self):
+        self._muted = True
+        try:
+            yield
+        finally:
+            self._muted = False

@@ -7,8 +7,6 @@ data for the years) are shown as a message above the chart, never as a stack tra
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import ipywidgets as W
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,7 +16,7 @@ from ..compare import MEASURES, Panel, bundled_panel, measure
 from ..errors import DataError
 from ..i18n import t
 from ..plots.compare import comparison_figure
-from ._common import csv_link, has_frontend, message_html, no_frontend_note, replace_figure
+from ._common import Quiet, csv_link, has_frontend, message_html, no_frontend_note, replace_figure
 
 __all__ = ["ComparisonDashboard", "comparison_dashboard"]
 
@@ -26,7 +24,7 @@ CHARTS = ("line", "bar", "slope", "bump")
 LANGS = ("zh", "en")
 
 
-class ComparisonDashboard:
+class ComparisonDashboard(Quiet):
     """Widgets, state and update logic of the comparison dashboard (see
     :func:`comparison_dashboard`). ``update()`` recomputes and redraws; tests call it.
 
@@ -51,7 +49,6 @@ class ComparisonDashboard:
         have = set(self.panel.wide(indicator).index) if indicator in self.panel.indicators else set()
         self._pool = [c for c in self._regions.index if c in have or c in (regions or [])]
         self._indicators = [i for i in self.panel.indicators if self.panel.wide(i).shape[1] >= 2]
-        self._muted = False
         self.lang = lang
         self.search = W.Text()
         self.prefecture = W.Dropdown()
@@ -86,14 +83,6 @@ class ComparisonDashboard:
         self.update()
 
     # ------------------------------------------------------------------ labels
-    @contextmanager
-    def _quiet(self):
-        """Change several widgets without recomputing after each change."""
-        self._muted = True
-        try:
-            yield
-        finally:
-            self._muted = False
 
     def _label_widgets(self, regions: tuple, indicator: str, how: str, chart: str) -> None:
         lang, reg = self.lang, self._regions

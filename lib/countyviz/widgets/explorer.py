@@ -9,8 +9,6 @@ choices (OECD/JRC Handbook on Constructing Composite Indicators, 2008, step 7).
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import ipywidgets as W
 import numpy as np
 import pandas as pd
@@ -21,7 +19,7 @@ from ..composite import composite_index, entropy_weights, monte_carlo_ranks, nor
 from ..errors import DataError
 from ..i18n import t
 from ..plots.compare import rank_interval_chart, score_bars
-from ._common import csv_link, has_frontend, message_html, no_frontend_note, replace_figure
+from ._common import Quiet, csv_link, has_frontend, message_html, no_frontend_note, replace_figure
 
 __all__ = ["CompositeExplorer", "composite_explorer"]
 
@@ -30,7 +28,7 @@ NORMS = ("minmax", "zscore", "rank")
 AGGS = ("arithmetic", "geometric")
 
 
-class CompositeExplorer:
+class CompositeExplorer(Quiet):
     """Widgets, state and update logic of the composite-index explorer (see
     :func:`composite_explorer`). ``update()`` recomputes and redraws; tests call it.
 
@@ -63,7 +61,6 @@ class CompositeExplorer:
         self.frame = frame.astype(float)
         self.directions = {c: 1 for c in frame.columns} | dict(directions or {})
         self.lang, self.draws, self.seed = lang, draws, seed
-        self._muted = False
         style = {"description_width": "16em"}
         self.sliders = {c: W.FloatSlider(value=1.0, min=0.0, max=5.0, step=0.1,
                                          description=label(c, lang=lang), style=style,
@@ -100,13 +97,6 @@ class CompositeExplorer:
         self.scheme.observe(lambda _c: self._apply_scheme(), names="value")
         self.update()
 
-    @contextmanager
-    def _quiet(self):
-        self._muted = True
-        try:
-            yield
-        finally:
-            self._muted = False
 
     def _manual(self) -> None:
         if not self._muted and self.scheme.value != "manual":
