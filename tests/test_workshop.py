@@ -78,3 +78,23 @@ def test_learner_notebooks_run_as_handed_out(path):
     for c in checks:
         text = "".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
         assert text.startswith("… 练习"), text  # "not answered yet", not an error
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", sorted((WORKSHOP / "solutions").glob("*.ipynb")), ids=lambda p: p.stem)
+def test_solutions_in_english(path, tmp_path):
+    import papermill as pm
+    out = tmp_path / path.name
+    pm.execute_notebook(str(path), str(out), parameters={"lang": "en"}, cwd=str(path.parent),
+                        kernel_name="python3", progress_bar=False)
+    nb = nbformat.read(out, as_version=4)
+    checks = ["".join(o.get("data", {}).get("text/plain", "")) for c in nb.cells if "check" in _tags(c)
+              for o in c.outputs]
+    assert checks and all(t.startswith("✓ Exercise") for t in checks), checks
+    # charts and tables speak English too: no Chinese region names in the plotly figures
+    figs = [o["data"]["application/vnd.plotly.v1+json"] for c in nb.cells for o in c.get("outputs", [])
+            if "application/vnd.plotly.v1+json" in o.get("data", {})]
+    for fig in figs:
+        names = [str(tr.get("name", "")) for tr in fig["data"]]
+        names += [str(y) for tr in fig["data"] if isinstance(tr.get("y"), list) for y in tr["y"][:3]]
+        assert not any("\u4e00" <= ch <= "\u9fff" for n in names for ch in n), names
