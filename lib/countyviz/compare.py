@@ -38,10 +38,8 @@ class Panel:
         from .data import annual_values
         self._d = annual_values(data)
         self._cache: dict[str, pd.DataFrame] = {}
-
-    @property
-    def indicators(self) -> list[str]:
-        return sorted(self._d["indicator"].unique())
+        #: Indicators with annual data, sorted.
+        self.indicators: list[str] = sorted(self._d["indicator"].unique())
 
     def wide(self, indicator: str) -> pd.DataFrame:
         if indicator not in self._cache:
@@ -124,15 +122,14 @@ def measure(panel: Panel, indicator: str, how: str = "level", *, regions: list[s
         out.loc[:, gap != 1] = np.nan
         unit = "%"
     elif how == "cagr":
-        first = w.apply(lambda r: r.first_valid_index(), axis=1)
-        last = w.apply(lambda r: r.last_valid_index(), axis=1)
-        v0 = np.array([w.at[r, y] for r, y in first.items()])
-        v1 = np.array([w.at[r, y] for r, y in last.items()])
-        n = (last - first).to_numpy(dtype=float)
+        have = w.notna().to_numpy()  # after the dropna above, every row has a value
+        i0 = have.argmax(axis=1)
+        i1 = have.shape[1] - 1 - have[:, ::-1].argmax(axis=1)
+        a, rows, years = w.to_numpy(), np.arange(len(w)), w.columns.to_numpy()
+        n = (years[i1] - years[i0]).astype(float)
         with np.errstate(divide="ignore", invalid="ignore"):
-            val = np.where(n > 0, ((v1 / v0) ** (1 / n) - 1) * 100, np.nan)
-        return pd.DataFrame({"region": w.index, "year": last.to_numpy(), "value": val,
-                             "unit": "%/年"})
+            val = np.where(n > 0, ((a[rows, i1] / a[rows, i0]) ** (1 / n) - 1) * 100, np.nan)
+        return pd.DataFrame({"region": w.index, "year": years[i1], "value": val, "unit": "%/年"})
     elif how == "index":
         b = base if base is not None else int(w.columns[0])
         if b not in w.columns:

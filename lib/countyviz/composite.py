@@ -22,7 +22,7 @@ from .errors import DataError
 from .i18n import t
 
 __all__ = ["CORE_PRESET", "aggregate", "aggregate_tree", "composite_index", "entropy_weights", "monte_carlo_ranks",
-           "normalise", "pca_weights", "preset_indicators", "topsis"]
+           "normalise", "pca_weights", "preset_indicators", "scheme_weights", "topsis"]
 
 NORMALISATIONS = ("minmax", "zscore", "rank", "target")
 AGGREGATIONS = ("arithmetic", "geometric")
@@ -39,6 +39,36 @@ def _dir(frame: pd.DataFrame, directions: dict | None) -> pd.Series:
     if directions:
         d.update(pd.Series({k: v for k, v in directions.items() if k in d.index}, dtype=float))
     return d
+
+
+def _as_weights(weights: pd.Series | dict | None, columns: pd.Index) -> pd.Series:
+    """Weights for ``columns`` as shares summing to 1 (missing ones 0; default equal)."""
+    w = pd.Series(1.0, index=columns) if weights is None else \
+        pd.Series(weights, dtype=float).reindex(columns).fillna(0.0)
+    if (w < 0).any() or w.sum() <= 0:
+        raise DataError("weights must be non-negative and not all zero: "
+                        + ", ".join(f"{k}={v:g}" for k, v in w.items()))
+    return w / w.sum()
+
+
+def scheme_weights(frame: pd.DataFrame, scheme: str = "equal", directions: dict | None = None,
+                   normalisation: str = "minmax") -> pd.Series:
+    """Weights by a named scheme: ``equal``; ``entropy`` (on min-max normalised values);
+    ``pca`` (first principal component of the ``normalisation``-normalised indicators).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"a": [1.0, 1, 2], "b": [1.0, 2, 3]})
+    >>> scheme_weights(f, "equal").tolist(), bool(scheme_weights(f, "entropy")["a"] > 0.5)
+    ([0.5, 0.5], True)
+    """
+    if scheme == "equal":
+        return pd.Series(1.0 / frame.shape[1], index=frame.columns)
+    if scheme == "entropy":
+        return entropy_weights(normalise(frame, "minmax", directions))
+    if scheme == "pca":
+        return pca_weights(normalise(frame, normalisation, directions))
+    raise ValueError(f"unknown weights {scheme!r}: equal, entropy, pca or a mapping")
 
 
 def normalise(frame: pd.DataFrame, method: str = "minmax", directions: dict | None = None,
@@ -179,9 +209,7 @@ def topsis(frame: pd.DataFrame, weights: pd.Series | dict | None = None,
     x = frame.astype(float)
     ok = x.notna().all(axis=1)
     xc = x[ok]
-    w = pd.Series(1.0, index=x.columns) if weights is None else pd.Series(weights, dtype=float)
-    w = w.reindex(x.columns).fillna(0.0)
-    w = w / w.sum()
+    w = _as_weights(weights, x.columns)
     d = _dir(x, directions)
     v = xc / np.sqrt((xc ** 2).sum()) * w
     ideal = v.max().where(d > 0, v.min())
@@ -231,21 +259,8 @@ def composite_index(frame: pd.DataFrame, directions: dict | None = None, *,
         if normalisation != "minmax":
             raise DataError("geometric aggregation is offered with min-max normalisation")
         norm = 1 + norm * 0.99
-    if isinstance(weights, str):
-        if weights == "equal":
-            w = pd.Series(1.0 / x.shape[1], index=x.columns)
-        elif weights == "entropy":
-            w = entropy_weights(normalise(x, "minmax", directions))
-        elif weights == "pca":
-            w = pca_weights(norm)
-        else:
-            raise ValueError(f"unknown weights {weights!r}: equal, entropy, pca or a mapping")
-    else:
-        w = pd.Series(weights, dtype=float).reindex(x.columns).fillna(0.0)
-        if (w < 0).any() or w.sum() <= 0:
-            raise DataError("weights must be non-negative and not all zero: "
-                            + ", ".join(f"{k}={v:g}" for k, v in w.items()))
-        w = w / w.sum()
+    w = (scheme_weights(x, weights, directions, normalisation) if isinstance(weights, str)
+         else _as_weights(weights, x.columns))
     n_missing = x.isna().sum(axis=1)
     score = aggregate(norm, w, aggregation)
     too_many = n_missing / x.shape[1] > max_missing
@@ -288,10 +303,7 @@ def monte_carlo_ranks(frame: pd.DataFrame, directions: dict | None = None, *, dr
     for m in norms:  # put every normalisation on a comparable positive scale
         a = norms[m]
         norms[m] = 1 + (a - a.min(axis=0)) / (a.max(axis=0) - a.min(axis=0)) * 99
-    base = (pd.Series(1.0, index=x.columns) if weights is None
-            else pd.Series(weights, dtype=float).reindex(x.columns).fillna(0.0))
-    if (base < 0).any() or base.sum() <= 0:
-        raise DataError("weights must be non-negative and not all zero")
+    base = _as_weights(weights, x.columns)
     W = base.to_numpy() * (1 + rng.uniform(-weight_spread, weight_spread, (draws, k)))
     W = W / W.sum(axis=1, keepdims=True)
     which_n = rng.integers(len(normalisations), size=draws)
@@ -305,7 +317,7 @@ def monte_carlo_ranks(frame: pd.DataFrame, directions: dict | None = None, *, dr
             A = norms[m]
             S = W[sel] @ A.T if agg == "arithmetic" else np.exp(W[sel] @ np.log(A).T)
             ranks[sel] = (-S).argsort(axis=1).argsort(axis=1) + 1
-    nominal = composite_index(x, directions, weights=(base / base.sum()).to_dict()).scores["rank"]
+    nominal = composite_index(x, directions, weights=base.to_dict()).scores["rank"]
     return pd.DataFrame({
         "rank_nominal": nominal.astype(float),
         "rank_median": np.median(ranks, axis=0),
@@ -329,7 +341,10 @@ def preset_indicators(available: list[str] | set[str]) -> tuple[dict, list[str]]
     use, missing = {}, []
     for code, direction in CORE_PRESET.items():
         base = code.split("@")[0]
-        (use.__setitem__(code, direction) if base in available else missing.append(code))
+        if base in available:
+            use[code] = direction
+        else:
+            missing.append(code)
     return use, missing
 
 

@@ -29,8 +29,13 @@ def _data() -> pd.DataFrame:
     return load_bundled()
 
 
+@lru_cache(maxsize=1)
+def _best() -> pd.DataFrame:
+    return best_values(_data())
+
+
 def _value(region: str, indicator: str, year: int) -> float:
-    b = best_values(_data())
+    b = _best()
     hit = b[(b["region"] == region) & (b["indicator"] == indicator) & (b["period"] == str(year))]
     if hit.empty:
         raise DataError(f"no bundled value of {indicator} for {region} in {year}")

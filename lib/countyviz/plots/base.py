@@ -22,14 +22,13 @@ def indicator_axis_title(indicator: str, lang: str = "zh") -> str:
     >>> indicator_axis_title("gdp", "zh")
     '地区生产总值（亿元）'
     """
-    from ..units import load_units
     base = indicator.split("@")[0]
     unit = "%" if "@" in indicator else load_indicators().at[base, "unit"]
     name = label(base, "indicator", lang)
     if lang == "zh":
         return f"{name}（{unit}）"
-    unit_en = load_units().at[unit, "name_en"] if unit in load_units().index else unit
-    return f"{name} ({unit} = {unit_en})" if unit_en != unit and not unit.isascii() else f"{name} ({unit})"
+    unit_en = unit_label(unit, lang)
+    return f"{name} ({unit} = {unit_en})" if unit_en != unit else f"{name} ({unit})"
 
 
 def unit_label(unit: str, lang: str = "zh") -> str:

@@ -129,10 +129,8 @@ def parallel_chart(norm: pd.DataFrame, scores: pd.Series, lang: str = "zh") -> g
     >>> len(parallel_chart(n, pd.Series([10.0, 90], index=n.index)).data[0].dimensions)
     2
     """
-    dims = [{"label": label(c.split("@")[0], lang=lang), "values": norm[c].tolist()}
-            for c in norm.columns]
-    dims.append({"label": "score" if lang == "en" else "综合得分",
-                 "values": scores.reindex(norm.index).tolist()})
+    dims = [{"label": label(c, lang=lang), "values": norm[c].tolist()} for c in norm.columns]
+    dims.append({"label": t("exp_score", lang), "values": scores.reindex(norm.index).tolist()})
     fig = go.Figure(go.Parcoords(line={"color": scores.reindex(norm.index).tolist(),
                                        "colorscale": "Viridis", "showscale": True},
                                  dimensions=dims))
@@ -160,8 +158,7 @@ def rank_interval_chart(mc: pd.DataFrame, lang: str = "zh", top: int = 30,
         marker={"size": 9, "color": "#3182bd"}))
     apply_style(fig, title)
     fig.update_yaxes(autorange="reversed", tickmode="linear")  # a label for every region
-    fig.update_layout(height=max(300, 22 * len(d) + 120))
-    fig.update_layout(xaxis_title=t("exp_rank_axis", lang))
+    fig.update_layout(height=max(300, 22 * len(d) + 120), xaxis_title=t("exp_rank_axis", lang))
     return fig
 
 

@@ -24,8 +24,9 @@ def has_frontend() -> bool:
 def no_frontend_note(lang: str):
     """Markdown shown instead of a widget where no front end can run it."""
     from IPython.display import Markdown
-    return Markdown("*交互控件需在 JupyterLab 或 Voilà 中运行（`make lab`）。*" if lang == "zh"
-                    else "*The interactive widgets need JupyterLab or Voilà (`make lab`).*")
+
+    from ..i18n import t
+    return Markdown(f"*{t('widget_needs_frontend', lang)}*")
 
 
 def publish_state(fig: go.FigureWidget) -> None:

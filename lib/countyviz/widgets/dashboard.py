@@ -133,14 +133,18 @@ class ComparisonDashboard(Quiet):
             kids = [c for _, c in self._options if self._regions.at[c, "parent"] == p]
             self.select.value = tuple(kids)
 
+    @property
+    def how(self) -> str:
+        """The measure drawn: the chosen one, or ranks for the bump chart."""
+        return "rank" if self.chart.value == "bump" else self.measure.value
+
     def compute(self) -> pd.DataFrame:
         """The measure for the current selection (raises DataError with a clear message)."""
         regions = list(self.select.value)
         if not regions:
             raise DataError(t("cmp_empty", self.lang))
-        how = "rank" if self.chart.value == "bump" else self.measure.value
         lo, hi = self.years.value
-        return measure(self.panel, self.indicator.value, how, regions=regions, start=lo, end=hi)
+        return measure(self.panel, self.indicator.value, self.how, regions=regions, start=lo, end=hi)
 
     def update(self) -> None:
         """Recompute and redraw the figure in place; show problems as a message."""
@@ -155,8 +159,7 @@ class ComparisonDashboard(Quiet):
             return
         self.message.value = ""
         self.result = m
-        how = "rank" if self.chart.value == "bump" else self.measure.value
-        replace_figure(self.figure, comparison_figure(m, self.indicator.value, how, self.chart.value,
+        replace_figure(self.figure, comparison_figure(m, self.indicator.value, self.how, self.chart.value,
                                                       self.lang, self.log.value))
         self.download.value = csv_link(m, f"countyviz_{self.indicator.value}.csv",
                                        t("cmp_download", self.lang))

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..catalog import label
-from ..composite import composite_index, entropy_weights, monte_carlo_ranks, normalise, pca_weights
+from ..composite import composite_index, monte_carlo_ranks, scheme_weights
 from ..errors import DataError
 from ..i18n import t
 from ..plots.compare import rank_interval_chart, score_bars
@@ -108,14 +108,8 @@ class CompositeExplorer(Quiet):
         s = self.scheme.value
         if s == "manual":
             return
-        x = self.frame.dropna()
         try:
-            if s == "equal":
-                w = pd.Series(1.0, index=self.frame.columns)
-            elif s == "entropy":
-                w = entropy_weights(normalise(x, "minmax", self.directions))
-            else:
-                w = pca_weights(normalise(x, self.normalisation.value, self.directions))
+            w = scheme_weights(self.frame, s, self.directions, self.normalisation.value)
         except (DataError, ValueError, np.linalg.LinAlgError) as e:
             self.message.value = message_html(str(e))
             return
