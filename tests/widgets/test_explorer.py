@@ -63,3 +63,13 @@ def test_bad_input_gives_messages_not_tracebacks(frame):
 
 def test_without_front_end_a_note(frame):
     assert "Voilà" in composite_explorer(frame, lang="en").data
+
+
+def test_top_n_redraws_without_recomputing(frame, monkeypatch):
+    import countyviz.widgets.explorer as ex
+    e = CompositeExplorer(frame, draws=50)
+    calls = []
+    monkeypatch.setattr(ex, "monte_carlo_ranks", lambda *a, **k: calls.append(1))
+    e.top.value = 3
+    assert calls == [] and len(e.scores_figure.data[0].y) == 3
+    assert len(e.ranks_figure.data[0].y) == 3

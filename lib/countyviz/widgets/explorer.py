@@ -90,8 +90,9 @@ class CompositeExplorer(Quiet):
                         (self.ranks_figure, "ranks"), (self.scheme, "scheme")):
             w.add_class(f"cv-exp-{name}")
         for w in (*self.sliders.values(), self.normalisation, self.aggregation, self.spread,
-                  self.vary_norm, self.top):
+                  self.vary_norm):
             w.observe(lambda _c: self.update(), names="value")
+        self.top.observe(lambda _c: self._draw(), names="value")
         for s in self.sliders.values():
             s.observe(lambda _c: self._manual(), names="value")
         self.scheme.observe(lambda _c: self._apply_scheme(), names="value")
@@ -144,6 +145,7 @@ class CompositeExplorer(Quiet):
                                    aggregations=(self.aggregation.value,), seed=self.seed)
         except (DataError, ValueError) as e:
             self.message.value = message_html(str(e))
+            self.result = None  # nothing stale to redraw
             for f in (self.scores_figure, self.ranks_figure):
                 replace_figure(f, None)
             self.notes.value = self.download.value = ""
@@ -159,13 +161,19 @@ class CompositeExplorer(Quiet):
             notes.append(t("exp_incomplete", lang, n=len(left_out),
                            regions=names + ("…" if len(left_out) > 10 else "")))
         self.notes.value = "<br>".join(notes)
-        top = self.top.value
-        replace_figure(self.scores_figure, score_bars(res.scores, lang, top))
-        replace_figure(self.ranks_figure, rank_interval_chart(
-            mc, lang, top, title=t("exp_rank_title", lang, draws=self.draws)))
+        self._draw()
         table = res.scores.join(mc, how="left")
         self.download.value = csv_link(table, "countyviz_composite.csv", t("cmp_download", lang),
                                        index=True)
+
+    def _draw(self) -> None:
+        """Redraw both figures from the last result (a change of top N recomputes nothing)."""
+        if self.result is None or self._muted:
+            return
+        top = self.top.value
+        replace_figure(self.scores_figure, score_bars(self.result.scores, self.lang, top))
+        replace_figure(self.ranks_figure, rank_interval_chart(
+            self.ranks, self.lang, top, title=t("exp_rank_title", self.lang, draws=self.draws)))
 
     def widget(self) -> W.Widget:
         choices = W.VBox([self.scheme, self.normalisation, self.aggregation, self.spread,
