@@ -49,10 +49,9 @@ def _sources(nb: nbformat.NotebookNode) -> list[tuple[str, str, list]]:
 
 
 def _write(nb: nbformat.NotebookNode, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".ipynb.tmp")
-    nbformat.write(nb, tmp)
-    tmp.replace(path)
+    from countyviz.io import atomic_path
+    with atomic_path(path) as tmp:
+        nbformat.write(nb, tmp)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,8 +55,7 @@ def data_dictionary(data: pd.DataFrame | None = None) -> str:
              "bundled data in `data/tidy/`; do not edit by hand. Column meanings: `data/README.md`.", ""]
 
     parts += ["## Sources · 来源", ""]
-    s = src.reset_index() if "source" not in src.columns else src
-    parts += [markdown_table(s[["source", "title", "licence", "shipped_extent"]]), ""]
+    parts += [markdown_table(src.reset_index()[["source", "title", "licence", "shipped_extent"]]), ""]
 
     parts += ["## Indicators · 指标", "",
               "Every catalogue indicator; `regions` and `periods` count the bundled figures "
@@ -64,13 +63,12 @@ def data_dictionary(data: pd.DataFrame | None = None) -> str:
     g = ok.assign(base=ok["indicator"].str.split("@").str[0]).groupby("base")
     cov = pd.DataFrame({"regions": g["region"].nunique(), "periods": g["period"].agg(_span),
                         "sources": g["source"].agg(lambda x: ", ".join(sorted(set(x))))})
-    t = ind.reset_index() if "code" not in ind.columns else ind.copy()
-    t = t.join(cov, on="code")
+    t = ind.reset_index().join(cov, on="code")
     parts += [markdown_table(t[["code", "name_zh", "name_en", "unit", "kind", "direction", "regions",
                                 "periods", "sources"]]), ""]
 
     parts += ["## Regions · 地区", ""]
-    r = reg.reset_index() if "code" not in reg.columns else reg.copy()
+    r = reg.reset_index()
     gr = ok.groupby("region")
     rc = pd.DataFrame({"indicators": gr["indicator"].nunique(), "periods": gr["period"].agg(_span)})
     r = r.join(rc, on="code")
